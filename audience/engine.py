@@ -1,0 +1,354 @@
+"""The audience engine: frames in, audience snapshots out.
+
+One `AudienceEngine` owns the models and must be used from one thread (the analysis
+worker). Per frame it either detects faces (every `tracking.detect_interval_s`) and
+updates the tracker, or only moves the tracked boxes. Faces of tracks that still need
+evidence go through the age/gender networks in one batch; torsos through the attire
+classifier. A snapshot is emitted every `snapshot.tick_s` of source time, and at once
+whenever a visitor arrives or leaves, so a new visitor reaches the decision engine
+within one detection interval after it is confirmed.
+
+Age group = calibrated group head on the track's mean age distribution, then a
+Bayesian update with explicit, configurable priors from attire (a school uniform makes
+"teen" more likely) and time (weekday afternoons). The single age in years comes from
+the separate age head and is not affected by the priors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from audience.age_gender import AgeGenderEstimator
+from audience.attire import AttireConfig, create_attire_classifier
+from audience.calibration import AgeCalibration, AgeGroupBoundaries, apply_prior
+from audience.detection import DetectorConfig, FaceDetector, create_detector
+from audience.settings import section_from_dict
+from audience.tracking import Track, Tracker, TrackerConfig
+from audience.types import (
+    AgeGroup,
+    Attire,
+    AudienceSnapshot,
+    Frame,
+    Gender,
+    Segment,
+    SignalState,
+    TimeContext,
+    Visitor,
+)
+from signage.clock import Clock
+from signage.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AgeConfig:
+    """Config of age estimation (`age:` in the config file)."""
+
+    # JSON written by `signage audience calibrate`; None = the calibration shipped
+    # with signage (fitted on FairFace, see README).
+    calibration_path: str | None = None
+    boundaries: AgeGroupBoundaries = field(default_factory=AgeGroupBoundaries)
+    min_face_px: int = 32  # smaller faces are tracked but not aged (too few pixels)
+
+
+@dataclass(frozen=True)
+class TimePrior:
+    """Extra belief in some age groups at some hours, e.g. teens after school."""
+
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday = 0
+    start_hhmm: str = "15:00"
+    end_hhmm: str = "18:00"
+    factors: dict[str, float] = field(default_factory=lambda: {"teen": 1.5})
+
+    def applies(self, when: dt.datetime) -> bool:
+        """Whether `when` falls on one of the weekdays, within [start, end)."""
+        hhmm = when.strftime("%H:%M")
+        return when.weekday() in self.weekdays and self.start_hhmm <= hhmm < self.end_hhmm
+
+
+def _default_attire_priors() -> dict[str, dict[str, float]]:
+    # Assumptions a store can edit, not facts: a school uniform is worn by pupils
+    # (mostly teens, some children); suits and workwear by working-age adults.
+    return {
+        "school_uniform": {"teen": 4.0, "child": 2.0},
+        "business": {"child": 0.1, "teen": 0.3},
+        "workwear": {"child": 0.1, "teen": 0.5},
+    }
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """How attire and time shift the age-group belief (`fusion:` in the config file).
+
+    Each factor multiplies P(group) before renormalising. An attire factor is applied
+    as factor ** attire_confidence, so an unsure attire barely moves the age groups.
+    """
+
+    attire_priors: dict[str, dict[str, float]] = field(default_factory=_default_attire_priors)
+    time_priors: tuple[TimePrior, ...] = (TimePrior(),)
+
+
+@dataclass(frozen=True)
+class SnapshotConfig:
+    """Config of audience snapshots (`snapshot:` in the config file)."""
+
+    tick_s: float = 0.5  # a snapshot at least this often (source time)
+    # A visitor without a single face sample (back to the camera) still counts in
+    # the group size, but has no age group.
+
+
+@dataclass(frozen=True)
+class CaptureConfig:
+    """Config of live capture (`capture:` in the config file)."""
+
+    queue_size: int = 2  # frames waiting for analysis; older ones are dropped and counted
+    reconnect_initial_s: float = 1.0  # first wait before reopening a lost camera or stream
+    reconnect_max_s: float = 30.0  # the wait doubles up to this
+
+
+@dataclass(frozen=True)
+class AudienceConfig:
+    """The whole `audience` part of the config file."""
+
+    detector: DetectorConfig = field(default_factory=DetectorConfig)
+    age: AgeConfig = field(default_factory=AgeConfig)
+    attire: AttireConfig = field(default_factory=AttireConfig)
+    tracking: TrackerConfig = field(default_factory=TrackerConfig)
+    fusion: FusionConfig = field(default_factory=FusionConfig)
+    snapshot: SnapshotConfig = field(default_factory=SnapshotConfig)
+    capture: CaptureConfig = field(default_factory=CaptureConfig)
+
+    @classmethod
+    def from_dict(cls, data: dict | None, source: str = "config") -> AudienceConfig:
+        """Validate a parsed mapping; unknown keys raise ConfigError naming key and file."""
+        data = dict(data or {})
+        attire = AttireConfig.from_dict(data.pop("attire", None) or {}, source)
+        config = section_from_dict(cls, data, source, "audience")
+        config = _replace(config, attire=attire)
+        _check_fusion(config.fusion, source)
+        return config
+
+
+def _replace(config: AudienceConfig, **changes) -> AudienceConfig:
+    import dataclasses
+
+    return dataclasses.replace(config, **changes)
+
+
+def _check_fusion(fusion: FusionConfig, source: str) -> None:
+    groups = {g.value for g in AgeGroup}
+    attires = {a.value for a in Attire}
+    for attire, factors in fusion.attire_priors.items():
+        if attire not in attires:
+            raise ConfigError(f"{source}: audience.fusion.attire_priors: unknown attire {attire!r}")
+        _check_factors(factors, groups, f"{source}: audience.fusion.attire_priors.{attire}")
+    for index, prior in enumerate(fusion.time_priors):
+        where = f"{source}: audience.fusion.time_priors[{index}]"
+        _check_factors(prior.factors, groups, where)
+        for text in (prior.start_hhmm, prior.end_hhmm):
+            try:
+                dt.datetime.strptime(text, "%H:%M")
+            except ValueError:
+                raise ConfigError(f"{where}: {text!r} is not a time HH:MM") from None
+
+
+def _check_factors(factors: dict[str, float], groups: set[str], where: str) -> None:
+    for group, factor in factors.items():
+        if group not in groups:
+            raise ConfigError(f"{where}: unknown age group {group!r} (known: {', '.join(sorted(groups))})")
+        if not factor > 0:
+            raise ConfigError(f"{where}.{group}: factor must be positive, got {factor}")
+
+
+def load_calibration(config: AgeConfig) -> AgeCalibration:
+    """The configured calibration file, or the one shipped with signage."""
+    if config.calibration_path:
+        return AgeCalibration.load(Path(config.calibration_path))
+    return AgeCalibration.packaged(config.boundaries)
+
+
+class AudienceEngine:
+    """Turns frames into audience snapshots. Not thread-safe: one worker owns it."""
+
+    def __init__(
+        self,
+        config: AudienceConfig,
+        clock: Clock,
+        detector: FaceDetector | None = None,
+        estimator: AgeGenderEstimator | None = None,
+    ) -> None:
+        self.config = config
+        self.clock = clock
+        self.detector = detector or create_detector(config.detector)
+        self.estimator = estimator or AgeGenderEstimator()
+        self.calibration = load_calibration(config.age)
+        self.attire_classifier = create_attire_classifier(config.attire)
+        self.tracker = Tracker(config.tracking)
+        self.frames_dropped = 0
+        self.frames_processed = 0
+        self._last_detect_ts: float | None = None
+        self._next_tick_ts: float | None = None
+        self._present_ids: tuple[int, ...] = ()
+
+    # -- per frame -------------------------------------------------------------------
+
+    def process(self, frame: Frame) -> AudienceSnapshot | None:
+        """Analyse one frame; returns a snapshot when one is due, else None."""
+        self.frames_processed += 1
+        interval = self.config.tracking.detect_interval_s
+        # A small tolerance keeps frame-rate rounding (e.g. 0.0999 s at 30 fps with
+        # a 0.1 s interval) from skipping every other detection.
+        if self._last_detect_ts is None or frame.ts - self._last_detect_ts >= interval - 1e-3:
+            self._detect(frame)
+            self._last_detect_ts = frame.ts
+        else:
+            self.tracker.predict(frame.ts)
+        present = tuple(t.track_id for t in self._visible_tracks())
+        arrivals_or_departures = present != self._present_ids
+        self._present_ids = present
+        if self._next_tick_ts is None or frame.ts >= self._next_tick_ts or arrivals_or_departures:
+            self._next_tick_ts = frame.ts + self.config.snapshot.tick_s
+            return self.snapshot(frame.ts)
+        return None
+
+    def _detect(self, frame: Frame) -> None:
+        detections = self.detector.detect(frame.image)
+        pairs = self.tracker.update(frame.ts, detections)
+        need_face = [
+            (track, det)
+            for track, det in pairs
+            if min(det.width, det.height) >= self.config.age.min_face_px and self.tracker.wants_face_sample(track)
+        ]
+        sampled = {id(track) for track, _ in need_face}
+        for track, _ in pairs:
+            if id(track) not in sampled:
+                self.tracker.skip_face_sample(track)
+        if need_face:
+            rgb = cv2.cvtColor(frame.image, cv2.COLOR_BGR2RGB)
+            attributes = self.estimator.estimate(rgb, [det for _, det in need_face])
+            for (track, det), face in zip(need_face, attributes):
+                self.tracker.add_face_sample(track, det, face)
+                # Attire is sampled with the face: same cadence, same frames.
+                self.tracker.add_attire_sample(track, self.attire_classifier.classify(frame.image, det.xyxy))
+
+    def _visible_tracks(self) -> list[Track]:
+        return self.tracker.confirmed()
+
+    # -- outputs ---------------------------------------------------------------------
+
+    def visitor(self, track: Track, when: dt.datetime) -> Visitor:
+        """The visitor a track stands for, with fused, smoothed attributes."""
+        attire = track.attire()
+        mean_age = track.mean_age_probabilities()
+        if mean_age is None:
+            group, group_confidence, group_probabilities, age_years = None, 0.0, {}, None
+        else:
+            estimate = self.calibration.estimate(mean_age)
+            group_probabilities = self._fuse(estimate.group_probabilities, attire.attire, attire.confidence, when)
+            best = max(group_probabilities, key=group_probabilities.get)
+            group, group_confidence = AgeGroup(best), group_probabilities[best]
+            age_years = estimate.age_years
+        female = track.female_probability()
+        if female is None:
+            gender, gender_confidence = Gender.UNKNOWN, 0.0
+        elif female >= 0.5:
+            gender, gender_confidence = Gender.FEMALE, female
+        else:
+            gender, gender_confidence = Gender.MALE, 1.0 - female
+        return Visitor(
+            track_id=track.track_id,
+            xyxy=tuple(float(v) for v in track.xyxy),
+            first_seen_ts=track.first_seen_ts,
+            last_seen_ts=track.last_seen_ts,
+            dwell_s=track.dwell_s,
+            attention_s=track.attention_s,
+            age_group=group,
+            age_group_confidence=float(group_confidence),
+            age_group_probabilities={k: float(v) for k, v in group_probabilities.items()},
+            age_years=None if age_years is None else float(age_years),
+            gender=gender,
+            gender_confidence=float(gender_confidence),
+            attire=attire.attire,
+            attire_confidence=float(attire.confidence),
+            face_samples=track.face_samples,
+        )
+
+    def _fuse(self, probabilities: dict[str, float], attire: Attire, attire_confidence: float, when: dt.datetime):
+        fusion = self.config.fusion
+        factors = fusion.attire_priors.get(attire.value, {})
+        if factors:
+            probabilities = apply_prior(probabilities, {g: f**attire_confidence for g, f in factors.items()})
+        for prior in fusion.time_priors:
+            if prior.applies(when):
+                probabilities = apply_prior(probabilities, prior.factors)
+        return probabilities
+
+    def snapshot(self, ts: float) -> AudienceSnapshot:
+        """Who is present at `ts`, with counts, the dominant segment and its confidence."""
+        when = self.clock.wall_time(ts)
+        visitors = tuple(self.visitor(t, when) for t in self._visible_tracks())
+        return build_snapshot(ts, TimeContext.of(when), SignalState.OK, visitors, self.frames_dropped)
+
+    def no_signal(self, ts: float) -> AudienceSnapshot:
+        """Snapshot while the camera is lost: nobody known to be present."""
+        self.tracker = Tracker(self.config.tracking)
+        self._present_ids = ()
+        return build_snapshot(ts, TimeContext.of(self.clock.wall_time(ts)), SignalState.NO_SIGNAL, (), self.frames_dropped)
+
+    def finish(self, ts: float) -> list[Visitor]:
+        """End of input: close every track; returns all visitors seen, by id."""
+        self.tracker.expire(float("inf"))
+        when = self.clock.wall_time(ts)
+        return [self.visitor(t, when) for t in sorted(self.tracker.finished, key=lambda t: t.track_id)]
+
+
+def build_snapshot(
+    ts: float, time: TimeContext, signal: SignalState, visitors: tuple[Visitor, ...], frames_dropped: int
+) -> AudienceSnapshot:
+    """Counts per age group and attire and the dominant segment of `visitors`.
+
+    The dominant segment is the (age group, attire) pair with the largest summed
+    confidence; its confidence is the mean over its visitors of the age-group and
+    attire confidences (an unknown attire counts as 0.5 - it neither supports nor
+    contradicts the age group).
+    """
+    by_group = Counter(v.age_group.value for v in visitors if v.age_group)
+    by_attire = Counter(v.attire.value for v in visitors)
+    weights: dict[Segment, float] = {}
+    members: dict[Segment, list[Visitor]] = {}
+    for visitor in visitors:
+        if visitor.age_group is None and visitor.attire is Attire.UNKNOWN:
+            continue
+        segment = Segment(visitor.age_group, visitor.attire)
+        weights[segment] = weights.get(segment, 0.0) + _visitor_confidence(visitor)
+        members.setdefault(segment, []).append(visitor)
+    dominant, confidence = None, 0.0
+    if weights:
+        # Ties go to the segment whose first visitor arrived first: deterministic.
+        dominant = max(weights, key=lambda s: (weights[s], -members[s][0].track_id))
+        confidence = weights[dominant] / len(members[dominant])
+    return AudienceSnapshot(
+        ts=ts,
+        time=time,
+        signal=signal,
+        visitors=visitors,
+        counts_by_age_group=dict(sorted(by_group.items())),
+        counts_by_attire=dict(sorted(by_attire.items())),
+        dominant_segment=dominant,
+        confidence=float(confidence),
+        frames_dropped=frames_dropped,
+    )
+
+
+def _visitor_confidence(visitor: Visitor) -> float:
+    age = visitor.age_group_confidence if visitor.age_group else 0.0
+    attire = visitor.attire_confidence if visitor.attire is not Attire.UNKNOWN else 0.5
+    return (age + attire) / 2.0

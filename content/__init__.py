@@ -1,0 +1,1 @@
+"""Media library: ad files and their catalog (Qt-free)."""

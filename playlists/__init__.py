@@ -1,0 +1,1 @@
+"""Playlists, targeting rules and decisions (Qt-free)."""

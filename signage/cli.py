@@ -1,0 +1,55 @@
+"""The `signage` command: one entry point, subcommands per part of the system.
+
+Every expected failure is a `SignageError`; `main` turns it into one line on stderr
+and the error's exit code. Each subcommand module adds its parsers with `register`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from signage import __version__
+from signage.errors import SignageError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (also used by the test that checks every help text)."""
+    from signage import cli_audience, cli_config
+
+    parser = argparse.ArgumentParser(
+        prog="signage",
+        description="Personalized digital signage: audience analysis, playlists and rules, kiosk player.",
+    )
+    parser.add_argument("--version", action="version", version=f"signage {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug) to stderr"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    commands.required = True
+    cli_audience.register(commands)
+    cli_config.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.handler(args) or 0)
+    except SignageError as error:
+        print(f"signage: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("signage: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""`signage audience ...`: analyse video, calibrate age, evaluate attire, make the demo clip."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from signage.errors import ConfigError
+
+DEMO_SOURCE = "demo"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `audience` command group."""
+    audience = commands.add_parser(
+        "audience", help="analyse who is in front of the screen", description=__doc__
+    )
+    sub = audience.add_subparsers(dest="audience_command", metavar="SUBCOMMAND", title="subcommands")
+    sub.required = True
+
+    analyze = sub.add_parser(
+        "analyze",
+        help="run the audience engine on a camera, video, stream or image folder",
+        description="Writes one audience snapshot per tick and a run summary. Frames are never stored; "
+        "only --annotate writes pixels, to the file you name.",
+    )
+    analyze.add_argument(
+        "source",
+        help="camera index (0), video file (MP4/AVI/MOV/GIF), rtsp:// or http(s):// URL, image folder, "
+        f"or '{DEMO_SOURCE}' for the built-in walk-in clip",
+    )
+    analyze.add_argument("--jsonl", type=Path, help="write snapshots and the summary as JSON lines to this file ('-' = stdout)")
+    analyze.add_argument("--annotate", type=Path, metavar="OUT.mp4", help="also write a video with boxes and labels")
+    analyze.add_argument("--config", type=Path, help="config file (default: `signage config path`)")
+    analyze.add_argument(
+        "--start",
+        help="local time the recording starts, 'YYYY-MM-DD HH:MM' (recorded sources; default: today 16:00)",
+    )
+    analyze.add_argument("--detector", help="face detector type, overriding the config (libfacedetection, onnx-yunet, insightface, dlib-hog)")
+    analyze.add_argument("--detector-model", type=Path, help="model file or folder for onnx-yunet / insightface")
+    analyze.add_argument("--max-frames", type=int, help="stop after this many frames")
+    analyze.add_argument("--no-progress", action="store_true", help="no progress bar")
+    analyze.set_defaults(handler=_analyze)
+
+    calibrate = sub.add_parser(
+        "calibrate",
+        help="fit the age calibration from labelled face photos",
+        description="LABELS.csv has columns filename and age_group (bins like 10-19) or age (years); "
+        "images are read relative to the CSV. Writes a JSON file to use as age.calibration_path.",
+    )
+    calibrate.add_argument("labels", type=Path, help="labels CSV (e.g. ../shared/data/faces/fairface/labels.csv)")
+    calibrate.add_argument("--out", type=Path, required=True, help="calibration JSON to write")
+    calibrate.add_argument("--config", type=Path, help="config file (age boundaries, detector)")
+    calibrate.set_defaults(handler=_calibrate)
+
+    evaluate_age = sub.add_parser(
+        "evaluate-age",
+        help="age-group confusion matrix, teen recall/precision and gender accuracy on labelled faces",
+    )
+    evaluate_age.add_argument("labels", type=Path, help="labels CSV with filename, age_group or age, and gender")
+    evaluate_age.add_argument("--config", type=Path, help="config file (calibration, boundaries, detector)")
+    evaluate_age.set_defaults(handler=_evaluate_age)
+
+    evaluate_attire = sub.add_parser(
+        "evaluate-attire",
+        help="per-class precision and recall of the attire classifier on labelled photos",
+    )
+    evaluate_attire.add_argument("labels", type=Path, help="labels CSV with filename and attire_label")
+    evaluate_attire.add_argument("--config", type=Path, help="config file (attire profiles or model)")
+    evaluate_attire.set_defaults(handler=_evaluate_attire)
+
+    demo_clip = sub.add_parser("demo-clip", help="write the built-in walk-in demo clip (made from packaged photos)")
+    demo_clip.add_argument("out", type=Path, help="MP4 file to write")
+    demo_clip.set_defaults(handler=_demo_clip)
+
+
+def _config(args: argparse.Namespace):
+    from signage.config import load_config
+
+    config = load_config(getattr(args, "config", None)).audience
+    if getattr(args, "detector", None) or getattr(args, "detector_model", None):
+        detector = config.detector
+        if args.detector:
+            detector = dataclasses.replace(detector, type=args.detector)
+        if args.detector_model:
+            detector = dataclasses.replace(detector, model_path=str(args.detector_model))
+        config = dataclasses.replace(config, detector=detector)
+    return config
+
+
+def demo_clip_path() -> Path:
+    """Where the built-in walk-in clip is cached ($XDG_CACHE_HOME/signage)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "signage" / "demo-walk-in.mp4"
+
+
+def ensure_demo_clip() -> Path:
+    """Build the demo clip once; later runs reuse it (it is deterministic)."""
+    from audience.demo import build_demo_clip
+
+    path = demo_clip_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.mp4")
+        build_demo_clip(partial)
+        partial.replace(path)
+    return path
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from audience.annotate import AnnotatedVideoWriter
+    from audience.engine import AudienceEngine
+    from audience.runner import run_analysis
+    from audience.sources import open_source
+    from signage.clock import SystemClock, VideoClock, parse_local_time
+
+    config = _config(args)
+    spec = str(ensure_demo_clip()) if args.source == DEMO_SOURCE else args.source
+    if args.start:
+        try:
+            start = parse_local_time(args.start)
+        except ValueError as error:
+            raise ConfigError(f"--start: {error}") from None
+    else:
+        start = dt.datetime.combine(dt.date.today(), dt.time(16, 0))
+    source = open_source(spec)
+    clock = SystemClock() if source.is_live else VideoClock(start)
+    engine = AudienceEngine(config, clock)
+    out = _open_jsonl(args.jsonl)
+    annotate = AnnotatedVideoWriter(args.annotate, source.fps or 25.0) if args.annotate else None
+    progress = _progress_bar(source, args.no_progress)
+
+    def on_snapshot(snapshot) -> None:
+        if out is not None:
+            out.write(json.dumps(snapshot.to_dict()) + "\n")
+
+    def on_frame(frame, engine_) -> None:
+        if annotate is not None:
+            annotate(frame, engine_)
+        if progress is not None:
+            progress.update(1)
+
+    try:
+        with source:
+            summary = run_analysis(engine, source, on_snapshot, on_frame=on_frame, max_frames=args.max_frames)
+    finally:
+        if progress is not None:
+            progress.close()
+        if annotate is not None:
+            annotate.close()
+    if out is not None:
+        out.write(json.dumps(summary.to_dict()) + "\n")
+        if out is not sys.stdout:
+            out.close()
+    _print_summary(summary, args)
+    return 0
+
+
+def _open_jsonl(path: Path | None):
+    if path is None:
+        return None
+    if str(path) == "-":
+        return sys.stdout
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write the JSONL output ({error.strerror})") from None
+
+
+def _progress_bar(source, disabled: bool):
+    if disabled or source.is_live:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=source.frame_count, unit="frame", desc=Path(source.name).name, file=sys.stderr, leave=False)
+
+
+def _print_summary(summary, args: argparse.Namespace) -> None:
+    stream = sys.stderr if args.jsonl and str(args.jsonl) == "-" else sys.stdout
+    print(
+        f"{summary.source}: {summary.frames} frames ({summary.source_duration_s:.1f} s) in {summary.wall_s:.1f} s "
+        f"= {summary.throughput_fps:.1f} fps, p95 {summary.p95_latency_ms:.0f} ms/frame, "
+        f"{summary.frames_dropped} dropped, {len(summary.visitors)} visitors",
+        file=stream,
+    )
+    if summary.truncated:
+        print(f"{summary.source}: warning: the video ends early (truncated or corrupt); analysed what could be read", file=stream)
+    for visitor in summary.visitors:
+        group = visitor.age_group.value if visitor.age_group else "unknown age"
+        print(
+            f"  visitor {visitor.track_id}: {group} ({visitor.age_group_confidence:.2f}), "
+            f"{visitor.gender.value}, {visitor.attire.value}, dwell {visitor.dwell_s:.1f} s, "
+            f"attention {visitor.attention_s:.1f} s",
+            file=stream,
+        )
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def _evaluate_age(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def _evaluate_attire(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def _demo_clip(args: argparse.Namespace) -> int:
+    from audience.demo import build_demo_clip
+
+    info = build_demo_clip(args.out)
+    print(f"{args.out}: demo clip written ({info})")
+    return 0

@@ -712,6 +712,36 @@ def evaluate(calibration: AgeCalibration, features: np.ndarray, labels: list[str
     )
 
 
+def gender_accuracy(faces: LabelledFaces) -> tuple[float | None, int]:
+    """(share of faces whose gender is right, faces with a gender label); None without labels."""
+    known = [i for i, gender in enumerate(faces.genders) if gender is not None]
+    if not known:
+        return None, 0
+    said_female = faces.female_probabilities[known] >= 0.5
+    is_female = np.array([faces.genders[i] == "female" for i in known])
+    return float(np.mean(said_female == is_female)), len(known)
+
+
+def format_age_report(metrics: dict, title: str) -> str:
+    """A plain-text report of `evaluate`'s metrics: teen scores, accuracy, age error, confusion."""
+    exact = metrics["age_mae_is_exact"]
+    mae_kind = "exact-age MAE" if exact else "distance to the labelled interval (a lower bound of the MAE)"
+    lines = [
+        f"{title}: {metrics['samples']} faces, {metrics['teen_samples']} teens",
+        f"  teen recall     {metrics['teen_recall']:.2f}",
+        f"  teen precision  {metrics['teen_precision']:.2f} ({metrics['teen_predicted']} faces called teen)",
+        f"  group accuracy  {metrics['group_accuracy']:.2f}",
+        f"  age error       {metrics['age_mae_years']:.1f} years ({mae_kind}; network's raw expected age: "
+        f"{metrics['age_mae_raw_years']:.1f})",
+        "",
+        "  confusion (rows: label, columns: predicted group)",
+        "  " + f"{'':<8}" + "".join(f"{group.value:>12}" for group in AGE_GROUPS),
+    ]
+    for label, row in metrics["confusion"].items():
+        lines.append("  " + f"{label:<8}" + "".join(f"{row[group.value]:>12}" for group in AGE_GROUPS))
+    return "\n".join(lines)
+
+
 def _score(
     groups: np.ndarray, ages: np.ndarray, raw_ages: np.ndarray, labels: list[AgeLabel], boundaries: AgeGroupBoundaries
 ) -> dict:
@@ -980,21 +1010,32 @@ def _choose_age_head(expected: np.ndarray, labels: list[AgeLabel], options: FitO
 # From a labels CSV to features
 
 
+@dataclass(frozen=True)
+class LabelledFaces:
+    """The network's output on every usable row of a labels CSV (no pixels)."""
+
+    features: np.ndarray  # N x 81 age probabilities
+    labels: list[str]  # age label per face: exact years ("15") or an interval ("10-19")
+    filenames: list[str]
+    problems: list[str]  # one line per skipped row, naming file, line and reason
+    female_probabilities: np.ndarray  # N values, 0..1
+    genders: list[str | None]  # "female" / "male" from a `gender` column, None when absent
+
+
 def compute_face_features(
     labels_csv: Path, estimator, detector, progress: Callable[[int, int], None] | None = None
-) -> tuple[np.ndarray, list[str], list[str], list[str]]:
-    """Run detection and the age network on every labelled image of a CSV.
+) -> LabelledFaces:
+    """Run detection and the age and gender networks on every labelled image of a CSV.
 
     The CSV needs a `filename` column (paths relative to the CSV's folder) and an `age`
     (exact years) or `age_group` (an interval like 10-19 or 70+) column; a row with a
-    non-empty `age` uses it, otherwise its `age_group`. Each image's most central large
-    face is used (labelled face sets are cropped around one face). `estimator` is an
-    `AgeGenderEstimator`, `detector` a `FaceDetector`; `progress(done, total)` is called
-    after each row.
+    non-empty `age` uses it, otherwise its `age_group`. An optional `gender` column
+    (female/male, any case, or F/M) is read for gender accuracy. Each image's most
+    central large face is used (labelled face sets are cropped around one face).
+    `estimator` is an `AgeGenderEstimator`, `detector` a `FaceDetector`;
+    `progress(done, total)` is called after each row.
 
-    Returns (features N x 81, labels, filenames, problems): problems are one-line
-    messages naming the file, line and reason for each skipped row. A missing file or
-    column raises DataError.
+    A skipped row is reported in `problems`; a missing file or column raises DataError.
     """
     import cv2
 
@@ -1011,7 +1052,7 @@ def compute_face_features(
     if "age" not in columns and "age_group" not in columns:
         raise DataError(f"{labels_csv}: missing column 'age_group' (or 'age' for exact ages)")
 
-    features, labels, filenames, problems = [], [], [], []
+    features, labels, filenames, problems, female, genders = [], [], [], [], [], []
     for done, (line, row) in enumerate(rows, start=1):
         problem = None
         filename = (row.get("filename") or "").strip()
@@ -1032,14 +1073,21 @@ def compute_face_features(
                     face = _central_face(faces, image.shape)
                     attributes = estimator.estimate(np.ascontiguousarray(image[:, :, ::-1]), [face])[0]
                     features.append(np.asarray(attributes.age_probabilities, dtype=np.float64))
+                    female.append(attributes.female_probability)
                     labels.append(label)
                     filenames.append(filename)
+                    genders.append(_row_gender(row))
         if problem:
             problems.append(f"{labels_csv}:{line}: {filename or '-'}: {problem}")
         if progress is not None:
             progress(done, len(rows))
     matrix = np.array(features) if features else np.zeros((0, AGE_CLASSES))
-    return matrix, labels, filenames, problems
+    return LabelledFaces(matrix, labels, filenames, problems, np.array(female, dtype=np.float64), genders)
+
+
+def _row_gender(row: dict) -> str | None:
+    text = (row.get("gender") or "").strip().lower()
+    return {"female": "female", "f": "female", "woman": "female", "male": "male", "m": "male", "man": "male"}.get(text)
 
 
 def _row_label(row: dict) -> str | None:
@@ -1089,7 +1137,8 @@ def calibrate_from_csv(
     age values are used (`estimator.manifest.age_values_years`) unless `options`
     names others.
     """
-    features, labels, _, problems = compute_face_features(labels_csv, estimator, detector, progress)
+    faces = compute_face_features(labels_csv, estimator, detector, progress)
+    features, labels, problems = faces.features, faces.labels, faces.problems
     if len(labels) < 10:
         raise DataError(f"{labels_csv}: only {len(labels)} usable faces, at least 10 are needed to calibrate")
     options = options or FitOptions()

@@ -27,7 +27,7 @@ import numpy as np
 
 from audience.age_gender import AgeGenderEstimator
 from audience.attire import AttireConfig, create_attire_classifier
-from audience.calibration import AgeCalibration, AgeGroupBoundaries, apply_prior
+from audience.calibration import AgeCalibration, AgeGroupBoundaries, apply_prior, default_calibration_path
 from audience.detection import DetectorConfig, FaceDetector, create_detector
 from audience.settings import section_from_dict
 from audience.tracking import Track, Tracker, TrackerConfig
@@ -169,10 +169,12 @@ def _check_factors(factors: dict[str, float], groups: set[str], where: str) -> N
 
 
 def load_calibration(config: AgeConfig) -> AgeCalibration:
-    """The configured calibration file, or the one shipped with signage."""
-    if config.calibration_path:
-        return AgeCalibration.load(Path(config.calibration_path))
-    return AgeCalibration.packaged(config.boundaries)
+    """The configured calibration file, or the one shipped with signage, on the configured boundaries."""
+    path = Path(config.calibration_path) if config.calibration_path else default_calibration_path()
+    calibration = AgeCalibration.load(path)
+    if calibration.boundaries != config.boundaries:
+        calibration = calibration.with_boundaries(config.boundaries)
+    return calibration
 
 
 class AudienceEngine:
@@ -285,10 +287,12 @@ class AudienceEngine:
         fusion = self.config.fusion
         factors = fusion.attire_priors.get(attire.value, {})
         if factors:
-            probabilities = apply_prior(probabilities, {g: f**attire_confidence for g, f in factors.items()})
+            probabilities = apply_prior(
+                probabilities, _all_groups({g: f**attire_confidence for g, f in factors.items()})
+            )
         for prior in fusion.time_priors:
             if prior.applies(when):
-                probabilities = apply_prior(probabilities, prior.factors)
+                probabilities = apply_prior(probabilities, _all_groups(prior.factors))
         return probabilities
 
     def snapshot(self, ts: float) -> AudienceSnapshot:
@@ -308,6 +312,11 @@ class AudienceEngine:
         self.tracker.expire(float("inf"))
         when = self.clock.wall_time(ts)
         return [self.visitor(t, when) for t in sorted(self.tracker.finished, key=lambda t: t.track_id)]
+
+
+def _all_groups(factors: dict[str, float]) -> dict[str, float]:
+    """A config's partial factors as a full prior: groups it does not name keep factor 1."""
+    return {group.value: factors.get(group.value, 1.0) for group in AgeGroup}
 
 
 def build_snapshot(

@@ -103,10 +103,15 @@ class Tracker:
     def predict(self, ts: float) -> None:
         """Move every box to where its velocity puts it at `ts` (no detection this frame)."""
         for track in self.tracks.values():
-            dt = ts - track.last_box_ts
-            # Extrapolate at most half a second: beyond that a visitor has usually
-            # stopped or turned, and a runaway box would steal other detections.
-            track.xyxy = track.xyxy + track.velocity_px_s * min(dt, 0.5)
+            # Extrapolate from the latest detection, at most half a second: beyond that
+            # a visitor has usually stopped or turned, and a runaway box would steal
+            # other detections. Only the box centre moves (the mean of the corner
+            # velocities): corners moving apart at their own speeds could turn the
+            # box inside out while a face is missed.
+            elapsed_s = min(max(ts - track.last_seen_ts, 0.0), 0.5)
+            vx = (track.velocity_px_s[0] + track.velocity_px_s[2]) / 2.0
+            vy = (track.velocity_px_s[1] + track.velocity_px_s[3]) / 2.0
+            track.xyxy = track.detected_xyxy + np.array([vx, vy, vx, vy]) * elapsed_s
             track.last_box_ts = ts
 
     def update(self, ts: float, detections: list[FaceDetection]) -> list[tuple[Track, FaceDetection]]:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from signage.errors import ConfigError
+from signage.errors import ConfigError, DataError
 
 DEMO_SOURCE = "demo"
 
@@ -56,6 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     calibrate.add_argument("labels", type=Path, help="labels CSV (e.g. ../shared/data/faces/fairface/labels.csv)")
     calibrate.add_argument("--out", type=Path, required=True, help="calibration JSON to write")
     calibrate.add_argument("--config", type=Path, help="config file (age boundaries, detector)")
+    calibrate.add_argument("--no-progress", action="store_true", help="no progress bar")
     calibrate.set_defaults(handler=_calibrate)
 
     evaluate_age = sub.add_parser(
@@ -64,6 +65,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     evaluate_age.add_argument("labels", type=Path, help="labels CSV with filename, age_group or age, and gender")
     evaluate_age.add_argument("--config", type=Path, help="config file (calibration, boundaries, detector)")
+    evaluate_age.add_argument("--no-progress", action="store_true", help="no progress bar")
     evaluate_age.set_defaults(handler=_evaluate_age)
 
     evaluate_attire = sub.add_parser(
@@ -72,6 +74,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     evaluate_attire.add_argument("labels", type=Path, help="labels CSV with filename and attire_label")
     evaluate_attire.add_argument("--config", type=Path, help="config file (attire profiles or model)")
+    evaluate_attire.add_argument(
+        "--split",
+        choices=("all", "tuning", "held_out"),
+        default="all",
+        help="rows to score: all, the even data rows (tuning) or the odd ones (held_out)",
+    )
     evaluate_attire.set_defaults(handler=_evaluate_attire)
 
     demo_clip = sub.add_parser("demo-clip", help="write the built-in walk-in demo clip (made from packaged photos)")
@@ -201,16 +209,89 @@ def _print_summary(summary, args: argparse.Namespace) -> None:
         )
 
 
+def _age_pipeline(config):
+    """(age/gender estimator, face detector) as configured: what the engine itself uses."""
+    from audience.age_gender import AgeGenderEstimator
+    from audience.detection import create_detector
+
+    return AgeGenderEstimator(), create_detector(config.detector)
+
+
+def _row_progress(labels: Path, disabled: bool = False):
+    """A `progress(done, total)` callback drawing a bar on stderr, and a function to close it."""
+    if disabled:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(unit="face", desc=labels.name, file=sys.stderr, leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return progress, bar.close
+
+
 def _calibrate(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from audience.calibration import FitOptions, calibrate_from_csv, format_age_report
+
+    config = _config(args)
+    estimator, detector = _age_pipeline(config)
+    progress, close = _row_progress(args.labels, args.no_progress)
+    try:
+        report = calibrate_from_csv(
+            args.labels, args.out, estimator, detector, progress, FitOptions(boundaries=config.age.boundaries)
+        )
+    finally:
+        close()
+    print(f"{args.out}: age calibration fitted on {report['faces_used']} faces ({report['faces_skipped']} skipped)")
+    for problem in report["problems"][:10]:
+        print(f"  skipped {problem}")
+    if len(report["problems"]) > 10:
+        print(f"  ... and {len(report['problems']) - 10} more skipped rows")
+    metrics = report["metrics"]
+    folds = metrics["folds"]
+    print(format_age_report(metrics["calibrated"], f"calibrated, {folds}-fold cross-validated"))
+    print(format_age_report(metrics["uncalibrated"], "network as shipped"))
+    print(f"use it: set audience.age.calibration_path: {args.out.resolve()} in the config file")
+    return 0
 
 
 def _evaluate_age(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from audience.calibration import compute_face_features, evaluate, format_age_report, gender_accuracy
+    from audience.engine import load_calibration
+
+    config = _config(args)
+    calibration = load_calibration(config.age)
+    estimator, detector = _age_pipeline(config)
+    progress, close = _row_progress(args.labels, args.no_progress)
+    try:
+        faces = compute_face_features(args.labels, estimator, detector, progress)
+    finally:
+        close()
+    if not faces.labels:
+        raise DataError(f"{args.labels}: no usable faces ({len(faces.problems)} rows skipped)")
+    source = config.age.calibration_path or "the calibration shipped with signage"
+    print(format_age_report(evaluate(calibration, faces.features, faces.labels), f"{args.labels} with {source}"))
+    accuracy, counted = gender_accuracy(faces)
+    if accuracy is not None:
+        print(f"  gender accuracy {accuracy:.3f} on {counted} faces with a gender label")
+    if faces.problems:
+        print(f"  {len(faces.problems)} rows skipped, first: {faces.problems[0]}")
+    return 0
 
 
 def _evaluate_attire(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from audience.attire import create_attire_classifier, evaluate_attire, format_report
+    from audience.detection import create_detector
+
+    config = _config(args)
+    report = evaluate_attire(
+        args.labels, create_attire_classifier(config.attire), create_detector(config.detector), split=args.split
+    )
+    print(format_report(report))
+    return 0
 
 
 def _demo_clip(args: argparse.Namespace) -> int:

@@ -104,9 +104,9 @@ def fairface_subset_csv(fairface_dir: Path, tmp_path_factory) -> Path:
 def fairface_features(fairface_subset_csv: Path, pipeline):
     """(features, labels) of the subset through the real detector and network."""
     estimator, detector = pipeline
-    features, labels, _, problems = compute_face_features(fairface_subset_csv, estimator, detector)
-    assert problems == []
-    return features, labels
+    faces = compute_face_features(fairface_subset_csv, estimator, detector)
+    assert faces.problems == []
+    return faces.features, faces.labels
 
 
 @pytest.fixture(scope="session")
@@ -381,8 +381,10 @@ def test_compute_face_features_reports_bad_rows_and_reads_exact_ages(fairface_di
         {"filename": "", "age": "30", "age_group": ""},
     ]
     path = write_labels_csv(tmp_path / "labels.csv", rows, ["filename", "age", "age_group"])
-    features, labels, filenames, problems = compute_face_features(path, estimator, detector)
-    assert features.shape == (2, 81) and labels == ["54", "50-59"] and filenames == [image, image]
+    faces = compute_face_features(path, estimator, detector)
+    problems = faces.problems
+    assert faces.features.shape == (2, 81) and faces.labels == ["54", "50-59"] and faces.filenames == [image, image]
+    assert faces.female_probabilities.shape == (2,) and faces.genders == [None, None]
     assert len(problems) == 3
     assert problems[0].startswith(f"{path}:4: does_not_exist.jpg") and "cannot read" in problems[0]
     assert f"{path}:5:" in problems[1] and f"{path}:6:" in problems[2]

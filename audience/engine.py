@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,8 +217,13 @@ class AudienceEngine:
         present = tuple(t.track_id for t in self._visible_tracks())
         arrivals_or_departures = present != self._present_ids
         self._present_ids = present
-        if self._next_tick_ts is None or frame.ts >= self._next_tick_ts or arrivals_or_departures:
-            self._next_tick_ts = frame.ts + self.config.snapshot.tick_s
+        tick_due = self._next_tick_ts is None or frame.ts >= self._next_tick_ts - 1e-6
+        if tick_due:
+            # Ticks stay on a fixed grid of source time (0, 0.5, 1.0, ...), so they do
+            # not drift by a frame at every tick when the frame rate does not divide it.
+            tick_s = self.config.snapshot.tick_s
+            self._next_tick_ts = (math.floor(frame.ts / tick_s + 1e-6) + 1) * tick_s
+        if tick_due or arrivals_or_departures:
             return self.snapshot(frame.ts)
         return None
 

@@ -113,17 +113,19 @@ class AgeGenderEstimator:
         self.manifest = AgeGenderManifest.load(model_dir or packaged_model_dir())
         self.mirror_average = mirror_average
         self._dlib = dlib
-        self._landmarks = dlib.shape_predictor(str(self.manifest.landmark_model_path))
+        landmark_path = self.manifest.landmark_model_path
+        try:
+            self._landmarks = dlib.shape_predictor(str(landmark_path))
+        except RuntimeError as error:  # dlib's only error for a file it cannot deserialize
+            raise ModelError(f"{landmark_path}: cannot load as a dlib shape predictor ({error})") from None
         options = ort.SessionOptions()
         # One thread per session: the engine runs detection in parallel on the other
         # core, and these networks are small enough (about 3 ms a face) that more
         # threads cost more in synchronisation than they save.
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        self._age = ort.InferenceSession(str(self.manifest.age.path), options, providers=["CPUExecutionProvider"])
-        self._gender = ort.InferenceSession(
-            str(self.manifest.gender.path), options, providers=["CPUExecutionProvider"]
-        )
+        self._age = _load_session(ort, self.manifest.age.path, options)
+        self._gender = _load_session(ort, self.manifest.gender.path, options)
 
     def landmarks(self, image_rgb: np.ndarray, detection: FaceDetection):
         """Run dlib's five-point model inside the detection box."""
@@ -175,6 +177,16 @@ class AgeGenderEstimator:
             count = len(chips)
             probabilities = (probabilities[:count] + probabilities[count:]) / 2.0
         return probabilities
+
+
+def _load_session(ort, path: Path, options):
+    """An onnxruntime session for `path`; a corrupt file is a ModelError naming it."""
+    # onnxruntime's load errors (InvalidProtobuf, NoSuchFile, Fail, ...) derive from
+    # Exception directly and live in a private module: catch them all, name the file.
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as error:
+        raise ModelError(f"{path}: cannot load as an ONNX model ({error})") from None
 
 
 def frontal_score(shape) -> float:

@@ -309,7 +309,9 @@ class AudienceEngine:
 
     def no_signal(self, ts: float) -> AudienceSnapshot:
         """Snapshot while the camera is lost: nobody known to be present."""
-        self.tracker = Tracker(self.config.tracking)
+        # End every visit now rather than starting a new tracker: the visitors seen so
+        # far stay in the run summary, and ids stay unique across the outage.
+        self.tracker.expire(float("inf"))
         self._present_ids = ()
         return build_snapshot(ts, TimeContext.of(self.clock.wall_time(ts)), SignalState.NO_SIGNAL, (), self.frames_dropped)
 

@@ -53,6 +53,8 @@ class AgeGenderManifest:
     landmark_model_path: Path
     chip_padding: float
     age_values_years: np.ndarray  # the age each output class stands for
+    # onnxruntime's GraphOptimizationLevel name the bundle was validated with.
+    graph_optimization_level: str = "ORT_ENABLE_ALL"
 
     @classmethod
     def load(cls, directory: Path) -> AgeGenderManifest:
@@ -66,6 +68,7 @@ class AgeGenderManifest:
             landmarks = directory / data["shape_predictor"]["artifact"]["filename"]
             padding = float(data["preprocessing"]["face_chip_padding"])
             age_values = np.asarray(models["age"]["age_weights"], dtype=np.float32)
+            optimization = str(data.get("runtime", {}).get("graph_optimization_level", "ORT_ENABLE_ALL"))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise ModelError(f"{manifest_path}: cannot read the age/gender manifest ({error})") from None
         if age_values.shape != (AGE_CLASSES,):
@@ -75,7 +78,10 @@ class AgeGenderManifest:
         for path in (age.path, gender.path, landmarks):
             if not path.is_file():
                 raise ModelError(f"{manifest_path}: model file {path.name} is missing")
-        return cls(age, gender, landmarks, padding, age_values)
+        for spec in (age, gender):
+            if spec.color_order not in ("RGB", "BGR"):
+                raise ModelError(f"{manifest_path}: unsupported color_order {spec.color_order!r}")
+        return cls(age, gender, landmarks, padding, age_values, optimization)
 
 
 def _network_spec(directory: Path, entry: dict, labels: tuple[str, ...] = ()) -> NetworkSpec:
@@ -124,6 +130,10 @@ class AgeGenderEstimator:
         # threads cost more in synchronisation than they save.
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        level = getattr(ort.GraphOptimizationLevel, self.manifest.graph_optimization_level, None)
+        if level is None:
+            raise ModelError(f"manifest.json: unknown graph_optimization_level {self.manifest.graph_optimization_level!r}")
+        options.graph_optimization_level = level
         self._age = _load_session(ort, self.manifest.age.path, options)
         self._gender = _load_session(ort, self.manifest.gender.path, options)
 
@@ -164,7 +174,9 @@ class AgeGenderEstimator:
         return np.ascontiguousarray(self._dlib.extract_image_chip(image_rgb, details))
 
     def _run(self, session, spec: NetworkSpec, chips: list[np.ndarray]) -> np.ndarray:
-        batch = np.stack(chips)
+        batch = np.stack(chips)  # chips are cut from the RGB frame
+        if spec.color_order == "BGR":
+            batch = batch[..., ::-1]
         if self.mirror_average:
             batch = np.concatenate([batch, batch[:, :, ::-1, :]])
         # The manifest's formula: (RGB byte - channel mean) * scale, NCHW float32.

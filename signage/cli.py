@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from signage import __version__
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    _quiet_opencv(args.verbose)
     try:
         return int(args.handler(args) or 0)
     except SignageError as error:
@@ -49,6 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("signage: interrupted", file=sys.stderr)
         return 130
+
+
+def _quiet_opencv(verbose: int) -> None:
+    """OpenCV prints its own warnings (for example two lines for a missing camera) before
+    our one-line error says the same: keep only its errors unless -vv asks for more."""
+    if verbose >= 2:
+        return
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")  # read when cv2 loads
+    if "cv2" in sys.modules:  # already loaded (tests, or an earlier import)
+        cv2 = sys.modules["cv2"]
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
-import numpy as np
 
 from audience.age_gender import AgeGenderModel, create_age_gender_model
 from audience.attire import AttireConfig, create_attire_classifier
-from audience.calibration import AgeCalibration, AgeGroupBoundaries, apply_prior, default_calibration_path
+from audience.calibration import (
+    AgeCalibration,
+    AgeGroupBoundaries,
+    apply_prior,
+    default_calibration_path,
+)
 from audience.detection import DetectorConfig, FaceDetector, create_detector
 from audience.settings import section_from_dict
 from audience.tracking import Track, Tracker, TrackerConfig

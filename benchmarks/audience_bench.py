@@ -154,7 +154,13 @@ def accuracy() -> tuple[list[tuple[str, str, str, bool | None]], str]:
     import numpy as np
 
     from audience.age_gender import AgeGenderEstimator
-    from audience.calibration import FitOptions, compute_face_features, cross_validate, format_age_report, gender_accuracy
+    from audience.calibration import (
+        FitOptions,
+        compute_face_features,
+        cross_validate,
+        format_age_report,
+        gender_accuracy,
+    )
     from audience.detection import DetectorConfig, create_detector
 
     labels_csv = data_dir() / "faces" / "fairface" / "labels.csv"

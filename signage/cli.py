@@ -17,7 +17,7 @@ from signage.errors import SignageError
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the test that checks every help text)."""
-    from signage import cli_audience, cli_config
+    from signage import cli_audience, cli_config, cli_content, cli_rules
 
     parser = argparse.ArgumentParser(
         prog="signage",
@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     cli_audience.register(commands)
     cli_config.register(commands)
+    cli_content.register(commands)
+    cli_rules.register(commands)
     return parser
 
 

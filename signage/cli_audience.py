@@ -259,7 +259,12 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _evaluate_age(args: argparse.Namespace) -> int:
-    from audience.calibration import compute_face_features, evaluate, format_age_report, gender_accuracy
+    from audience.calibration import (
+        compute_face_features,
+        evaluate,
+        format_age_report,
+        gender_accuracy,
+    )
     from audience.engine import load_calibration
 
     config = _config(args)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from audience.types import AgeGroup, Attire, FaceAttributes, FaceDetection, Gender, Visitor
+from audience.types import (
+    AgeGroup,
+    Attire,
+    FaceAttributes,
+    FaceDetection,
+    Gender,
+    Visitor,
+)
 
 
 def make_detection(x: float, y: float, size: float = 80.0, score: float = 0.9) -> FaceDetection:

@@ -21,7 +21,12 @@ import cv2
 import numpy as np
 import pytest
 
-from audience.age_gender import AGE_CLASSES, AgeGenderEstimator, AgeGenderManifest, packaged_model_dir
+from audience.age_gender import (
+    AGE_CLASSES,
+    AgeGenderEstimator,
+    AgeGenderManifest,
+    packaged_model_dir,
+)
 from audience.sources import open_source
 from audience.tracking import TrackerConfig
 from audience.types import FaceAttributes, FaceDetection

@@ -7,7 +7,6 @@ detector, torso, profiles) on the Clothing Co-Parsing photos of the shared test 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import cv2
@@ -21,7 +20,6 @@ from audience.attire import (
     AttireProfile,
     OnnxAttireClassifier,
     ProfileAttireClassifier,
-    TorsoGeometry,
     colour_lab,
     create_attire_classifier,
     evaluate_attire,
@@ -32,6 +30,7 @@ from audience.attire import (
 )
 from audience.types import Attire, FaceDetection
 from signage.errors import ConfigError, DataError, ModelError
+from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -412,7 +411,7 @@ def test_a_file_that_is_not_onnx_is_a_model_error(tmp_path):
 @pytest.fixture(scope="module")
 def ccp_labels() -> Path:
     """The CCP labels CSV of the shared test data; a missing folder fails, never skips."""
-    root = Path(os.environ.get("SIGNAGE_TEST_DATA", REPO_ROOT.parent / "shared" / "data"))
+    root = shared_data_dir()
     labels = root / "attire" / "ccp" / "labels.csv"
     if not labels.is_file():
         pytest.fail(f"{labels}: attire test data missing (set SIGNAGE_TEST_DATA to the shared data folder)")

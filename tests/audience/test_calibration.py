@@ -12,7 +12,6 @@ import csv
 import dataclasses
 import json
 import math
-import os
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +31,7 @@ from audience.calibration import (
 )
 from audience.types import AGE_GROUPS, AgeGroup
 from signage.errors import ConfigError, DataError
+from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACES_PER_BIN = 30
@@ -69,7 +69,7 @@ def write_labels_csv(path: Path, rows: list[dict[str, str]], columns: list[str])
 @pytest.fixture(scope="session")
 def fairface_dir() -> Path:
     """The shared FairFace folder; a missing folder is a failure, not a skip."""
-    root = Path(os.environ.get("SIGNAGE_TEST_DATA", REPO_ROOT.parent / "shared" / "data"))
+    root = shared_data_dir()
     folder = root / "faces" / "fairface"
     if not (folder / "labels.csv").is_file():
         pytest.fail(f"test data missing: {folder / 'labels.csv'} (set SIGNAGE_TEST_DATA to the shared data folder)")

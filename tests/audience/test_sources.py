@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import struct
 import threading
 import time
@@ -26,6 +25,7 @@ from audience.sources import (
 from audience.types import Frame
 from signage.clock import FakeClock
 from signage.errors import SourceError
+from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WALK_AND_PAUSE_GIF = "video/intel_preview_face-demographics-walking-and-pause.gif"
@@ -34,7 +34,7 @@ WALK_AND_PAUSE_GIF = "video/intel_preview_face-demographics-walking-and-pause.gi
 @pytest.fixture(scope="module")
 def shared_data() -> Path:
     """The shared test data folder; its absence is a broken setup, not a skip."""
-    folder = Path(os.environ.get("SIGNAGE_TEST_DATA") or REPO_ROOT.parent / "shared" / "data")
+    folder = shared_data_dir()
     if not (folder / WALK_AND_PAUSE_GIF).is_file():
         pytest.fail(f"shared test data missing: {folder / WALK_AND_PAUSE_GIF} (set SIGNAGE_TEST_DATA)")
     return folder

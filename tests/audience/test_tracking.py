@@ -1,10 +1,10 @@
 """The tracker keeps ids across frames, survives short gaps and measures dwell."""
 
-from audience.tracking import Tracker, TrackerConfig, iou
-from tests.audience.builders import make_detection, make_face_attributes
-
 import numpy as np
 import pytest
+
+from audience.tracking import Tracker, TrackerConfig, iou
+from tests.audience.builders import make_detection, make_face_attributes
 
 
 def walk(tracker: Tracker, positions_by_ts: dict[float, list[tuple[float, float]]]):

@@ -1,0 +1,519 @@
+"""The decision: which playlist fits this audience at this time, and why.
+
+`decide(book, audience, when, usage, settings)` is a pure function: the same rule book,
+audience, time and play history always give the same `Decision`. It reads the rules in
+priority order (highest first) and stops at the first priority level with a match:
+
+1. a disabled rule, or one outside its dates, weekdays or time windows, does not match;
+2. a rule with audience conditions needs a *certain* audience: the camera has signal and
+   the snapshot's confidence is at least `min_audience_confidence` (or nobody is there).
+   Otherwise only time-only rules can match ("uncertain audiences fall back to time-only
+   rules, then the default");
+3. the audience conditions are checked against the dominant segment (age group and
+   attire), the group size and the longest dwell;
+4. a rule resting after its last start (`cooldown_s`) or at its `max_plays_per_hour`
+   does not match;
+5. a rule whose playlist has nothing playable now does not match (see the guardrail).
+
+Several matches at the top priority share the slot by `weight`, through a draw seeded by
+the minute and the rules' names: deterministic, and proportional over a day. No match
+plays the default playlist.
+
+**Minors guardrail.** An age-restricted item (alcohol, tobacco, lottery) is never part
+of a decision while a visitor likely to be a minor is present: one whose probability
+of being in a minor age group (child or teen) is at least `minor_probability_threshold`,
+or whose age is unknown (no usable face yet), or when the camera has no signal. It acts
+on items after the rule is chosen, so no rule, priority or playlist can defeat it; the
+decision says when it fired and what it withheld.
+
+Speed: rules are compiled once per `RuleBook` into integer bit masks and minute ranges,
+and a decision records only (rule, reason code) pairs; the sentences of `explain()` are
+written when asked for. 1,000 rules decide in well under a millisecond (see
+benchmarks/rules_bench.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from audience.types import AgeGroup, Attire, AudienceSnapshot, Gender, SignalState
+from content.model import ContentItem
+from playlists.model import Playlist, Rule
+
+NO_RULE_PRIORITY = -(2**31)  # the default playlist's priority: anything interrupts it
+
+
+@dataclass(frozen=True)
+class DecisionSettings:
+    """How cautious the decision is (`decision:` in the config file)."""
+
+    min_audience_confidence: float = 0.35  # below: the audience counts as uncertain
+    minor_age_groups: tuple[AgeGroup, ...] = (AgeGroup.CHILD, AgeGroup.TEEN)
+    # A visitor whose probability of a minor age group is at least this is a likely minor.
+    minor_probability_threshold: float = 0.2
+    gender_targeting: bool = False  # rules naming genders match only when this is on
+
+
+# --------------------------------------------------------------------------------------
+# The audience as the decision sees it
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    """What the decision needs to know about who is in front of the screen."""
+
+    group_size: int
+    age_group: AgeGroup | None  # of the dominant segment
+    attire: Attire  # of the dominant segment
+    gender: Gender  # the majority of the dominant segment's visitors
+    max_dwell_s: float
+    confidence: float  # 0..1, the snapshot's confidence in its dominant segment
+    signal_ok: bool
+    minors_likely: bool
+    minors_reason: str  # why minors are (or are not) considered present
+
+    @classmethod
+    def from_snapshot(cls, snapshot: AudienceSnapshot, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
+        """Summarise an audience snapshot for the decision."""
+        segment = snapshot.dominant_segment
+        visitors = snapshot.visitors
+        gender = Gender.UNKNOWN
+        if segment is not None:
+            members = [v for v in visitors if v.age_group == segment.age_group and v.attire == segment.attire]
+            female = sum(1 for v in members if v.gender is Gender.FEMALE)
+            male = sum(1 for v in members if v.gender is Gender.MALE)
+            if female != male:
+                gender = Gender.FEMALE if female > male else Gender.MALE
+        signal_ok = snapshot.signal is SignalState.OK
+        minors, reason = _minors(snapshot, settings)
+        return cls(
+            group_size=len(visitors),
+            age_group=segment.age_group if segment else None,
+            attire=segment.attire if segment else Attire.UNKNOWN,
+            gender=gender,
+            max_dwell_s=max((v.dwell_s for v in visitors), default=0.0),
+            confidence=snapshot.confidence,
+            signal_ok=signal_ok,
+            minors_likely=minors,
+            minors_reason=reason,
+        )
+
+    @classmethod
+    def hypothetical(
+        cls,
+        age_group: AgeGroup | None = None,
+        attire: Attire = Attire.UNKNOWN,
+        group_size: int = 1,
+        dwell_s: float = 5.0,
+        gender: Gender = Gender.UNKNOWN,
+        settings: DecisionSettings = DecisionSettings(),
+    ) -> AudienceView:
+        """An audience a marketer describes ("a group of 3 students"), taken as certain."""
+        if group_size == 0:
+            return cls.nobody()
+        minors = age_group is None or age_group in settings.minor_age_groups
+        reason = (
+            f"the audience is {age_group.value}" if age_group is not None else "the audience's age is not given"
+        )
+        return cls(group_size, age_group, attire, gender, dwell_s, 1.0, True, minors, reason)
+
+    @classmethod
+    def nobody(cls) -> AudienceView:
+        """Nobody in front of the screen (and the camera sees that)."""
+        return cls(0, None, Attire.UNKNOWN, Gender.UNKNOWN, 0.0, 1.0, True, False, "nobody is there")
+
+    @classmethod
+    def no_signal(cls) -> AudienceView:
+        """The camera is lost: who is there is unknown."""
+        return cls(0, None, Attire.UNKNOWN, Gender.UNKNOWN, 0.0, 0.0, False, True, "the camera has no signal")
+
+    def describe(self) -> str:
+        """'3 visitors, mostly teen/school_uniform (confidence 0.72)'."""
+        if not self.signal_ok:
+            return "no camera signal"
+        if self.group_size == 0:
+            return "nobody there"
+        people = "1 visitor" if self.group_size == 1 else f"{self.group_size} visitors"
+        segment = f"{self.age_group.value if self.age_group else 'unknown age'}/{self.attire.value}"
+        return f"{people}, mostly {segment} (confidence {self.confidence:.2f})"
+
+
+def _minors(snapshot: AudienceSnapshot, settings: DecisionSettings) -> tuple[bool, str]:
+    if snapshot.signal is not SignalState.OK:
+        return True, "the camera has no signal"
+    groups = [group.value for group in settings.minor_age_groups]
+    for visitor in snapshot.visitors:
+        if visitor.age_group is None or not visitor.age_group_probabilities:
+            return True, f"visitor {visitor.track_id}'s age is not known yet"
+        p_minor = sum(visitor.age_group_probabilities.get(group, 0.0) for group in groups)
+        if p_minor >= settings.minor_probability_threshold:
+            return True, (
+                f"visitor {visitor.track_id} may be a minor "
+                f"(P({'/'.join(groups)}) = {p_minor:.2f} >= {settings.minor_probability_threshold:.2f})"
+            )
+    if not snapshot.visitors:
+        return False, "nobody is there"
+    return False, "no visitor is likely to be a minor"
+
+
+# --------------------------------------------------------------------------------------
+# The rule book: rules compiled for fast matching
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One rule's conditions as bit masks and ranges (0 mask = any)."""
+
+    rule: Rule
+    age_mask: int
+    attire_mask: int
+    gender_mask: int
+    weekday_mask: int
+    windows: tuple[tuple[int, int], ...]  # (start, end) minutes; end < start wraps midnight
+    uses_audience: bool
+
+
+_AGE_BITS = {group: 1 << i for i, group in enumerate(AgeGroup)}
+_ATTIRE_BITS = {attire: 1 << i for i, attire in enumerate(Attire)}
+_GENDER_BITS = {gender: 1 << i for i, gender in enumerate(Gender)}
+
+
+def _mask(values, bits: Mapping) -> int:
+    mask = 0
+    for value in values:
+        mask |= bits[value]
+    return mask
+
+
+def _compile(rule: Rule) -> _Compiled:
+    conditions = rule.conditions
+    return _Compiled(
+        rule=rule,
+        age_mask=_mask(conditions.age_groups, _AGE_BITS),
+        attire_mask=_mask(conditions.attire, _ATTIRE_BITS),
+        gender_mask=_mask(conditions.genders, _GENDER_BITS),
+        weekday_mask=_mask(conditions.weekdays, {d: 1 << d for d in range(7)}),
+        windows=tuple((w.start_minute, w.end_minute) for w in conditions.time_windows),
+        uses_audience=conditions.uses_audience,
+    )
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Everything a decision reads: rules, playlists, the catalog and the default playlist.
+
+    Built once per change of the store (the player swaps the whole book atomically);
+    its rules are compiled and sorted by priority when it is built.
+    """
+
+    rules: tuple[Rule, ...]
+    playlists: Mapping[str, Playlist]
+    content: Mapping[str, ContentItem]
+    default_playlist: str | None
+    revision: int = 0  # the store's revision it was built from
+    _compiled: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = sorted(self.rules, key=lambda r: (-r.priority, r.name))
+        object.__setattr__(self, "_compiled", tuple(_compile(rule) for rule in ordered))
+
+
+@dataclass(frozen=True)
+class PlayableItem:
+    """An item of the chosen playlist, resolved against the catalog."""
+
+    content: ContentItem
+    duration_s: float  # the playlist's override, else the item's own duration
+
+
+# Reason codes of a rule that did not win (sentences are written by `explain`).
+DISABLED = "disabled"
+OUTSIDE_DATES = "dates"
+WRONG_WEEKDAY = "weekday"
+OUTSIDE_HOURS = "hours"
+AUDIENCE_UNCERTAIN = "uncertain"
+NOBODY = "nobody"
+AGE = "age"
+ATTIRE = "attire"
+GENDER_OFF = "gender_off"
+GENDER = "gender"
+GROUP_SIZE = "group_size"
+DWELL = "dwell"
+COOLING = "cooling"
+MAX_PLAYS = "max_plays"
+NOTHING_PLAYABLE = "nothing_playable"
+LOWER_PRIORITY = "lower_priority"  # matched nothing better: not evaluated past the winner's level
+LOST_DRAW = "lost_draw"
+WON = "won"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to play, the rule behind it, and everything needed to explain why."""
+
+    when: dt.datetime
+    playlist: str | None  # None: nothing at all is playable (the player shows its fallback)
+    rule: str | None  # None: the default playlist
+    priority: int
+    items: tuple[PlayableItem, ...]
+    guardrail_fired: bool  # age-restricted items were withheld
+    withheld: tuple[str, ...]  # names of the items the guardrail withheld
+    audience: AudienceView
+    audience_used: bool  # False: the audience was uncertain, only time-only rules could match
+    # (rule, reason code) for every rule looked at, in the order they were considered.
+    considered: tuple[tuple[Rule, str], ...] = field(repr=False)
+    settings: DecisionSettings = field(default_factory=DecisionSettings, repr=False)
+
+    @property
+    def reason(self) -> str:
+        """One sentence: why this playlist plays."""
+        if self.playlist is None:
+            return "nothing is playable: no rule matched and the default playlist has no playable item"
+        if self.rule is None:
+            if not self.considered:
+                why = "there are no rules"
+            elif all(code == DISABLED for _, code in self.considered):
+                why = "every rule is disabled"
+            else:
+                why = "no rule matched"
+            return f"default playlist '{self.playlist}': {why}"
+        rule = next(rule for rule, code in self.considered if code == WON)
+        return (
+            f"rule '{rule.name}' (priority {rule.priority}) matched {self.audience.describe()} on "
+            f"{self.when:%a %H:%M}: {rule.conditions.describe()}"
+        )
+
+    def explain(self) -> str:
+        """The decision in sentences: the winner, the guardrail, and why each other rule lost."""
+        lines = [f"plays: {self.playlist or '(nothing)'}", f"why: {self.reason}"]
+        lines.append(f"audience: {self.audience.describe()}")
+        if not self.audience_used:
+            lines.append(
+                f"  the audience is uncertain ({_uncertainty(self.audience, self.settings)}): "
+                "only time-only rules could match"
+            )
+        if self.guardrail_fired:
+            lines.append(
+                f"minors guardrail: withheld {', '.join(self.withheld)} because {self.audience.minors_reason}"
+            )
+        others = [(rule, code) for rule, code in self.considered if code != WON]
+        if others:
+            lines.append("other rules:")
+            for rule, code in others:
+                lines.append(f"  {rule.name} (priority {rule.priority}): {self._why_not(rule, code)}")
+        lines.append("items: " + (", ".join(f"{i.content.name} ({i.duration_s:g} s)" for i in self.items) or "none"))
+        return "\n".join(lines)
+
+    def _why_not(self, rule: Rule, code: str) -> str:
+        c = rule.conditions
+        audience = self.audience
+        when = self.when
+        sentences = {
+            DISABLED: "disabled",
+            OUTSIDE_DATES: f"runs {c.date_from or '...'} to {c.date_until or '...'}, not on {when:%Y-%m-%d}",
+            WRONG_WEEKDAY: f"runs on {describe_days(c.weekdays)}, not on {when:%a}",
+            OUTSIDE_HOURS: f"runs {', '.join(w.label() for w in c.time_windows)}, not at {when:%H:%M}",
+            AUDIENCE_UNCERTAIN: "needs a known audience, and the audience is uncertain",
+            NOBODY: "needs someone in front of the screen, and nobody is there",
+            AGE: f"wants {'/'.join(g.value for g in c.age_groups)}, the audience is "
+            f"{audience.age_group.value if audience.age_group else 'of unknown age'}",
+            ATTIRE: f"wants {'/'.join(a.value for a in c.attire)}, the audience wears {audience.attire.value}",
+            GENDER_OFF: "targets a gender, and gender targeting is switched off",
+            GENDER: f"wants {'/'.join(g.value for g in c.genders)}, the audience is {audience.gender.value}",
+            GROUP_SIZE: f"wants groups of {c.min_group_size}"
+            f"{'+' if c.max_group_size is None else f'-{c.max_group_size}'}, {audience.group_size} there",
+            DWELL: f"wants visitors staying {c.min_dwell_s:g}+ s, the longest stayed {audience.max_dwell_s:.1f} s",
+            COOLING: f"resting: cooldown of {rule.cooldown_s:g} s after its last start",
+            MAX_PLAYS: f"already started {rule.max_plays_per_hour} times in the last hour (its maximum)",
+            NOTHING_PLAYABLE: f"its playlist '{rule.playlist}' has nothing playable now",
+            LOWER_PRIORITY: "not needed: a rule of higher priority won",
+            LOST_DRAW: f"matched, but lost the weighted draw among equal priorities (weight {rule.weight:g})",
+        }
+        return sentences.get(code, code)
+
+
+def describe_days(weekdays: Sequence[int]) -> str:
+    """Weekday numbers in words (re-exported from the model for explanations)."""
+    from playlists.model import describe_weekdays
+
+    return describe_weekdays(tuple(weekdays))
+
+
+def _uncertainty(audience: AudienceView, settings: DecisionSettings) -> str:
+    if not audience.signal_ok:
+        return "no camera signal"
+    return f"confidence {audience.confidence:.2f} < {settings.min_audience_confidence:.2f}"
+
+
+# --------------------------------------------------------------------------------------
+# The decision
+
+
+def decide(
+    book: RuleBook,
+    audience: AudienceView,
+    when: dt.datetime,
+    usage: Mapping[str, Sequence[dt.datetime]] | None = None,
+    settings: DecisionSettings = DecisionSettings(),
+) -> Decision:
+    """Pick the playlist for `audience` at local time `when`.
+
+    `usage` maps rule names to the times their playlists started (for cooldowns and
+    plays per hour); the player keeps it. Pure: nothing is read from the clock or disk.
+    """
+    usage = usage or {}
+    certain = audience.signal_ok and (audience.group_size == 0 or audience.confidence >= settings.min_audience_confidence)
+    day = when.date()
+    weekday_bit = 1 << when.weekday()
+    minute = when.hour * 60 + when.minute
+    age_bit = _AGE_BITS[audience.age_group] if audience.age_group is not None else 0
+    attire_bit = _ATTIRE_BITS[audience.attire]
+    gender_bit = _GENDER_BITS[audience.gender]
+
+    considered: list[tuple[Rule, str]] = []
+    matches: list[tuple[Rule, tuple[PlayableItem, ...], tuple[str, ...]]] = []
+    winning_priority: int | None = None
+    for compiled in book._compiled:
+        rule = compiled.rule
+        if winning_priority is not None and rule.priority < winning_priority:
+            considered.append((rule, LOWER_PRIORITY))
+            continue
+        code = _mismatch(
+            compiled, certain, audience, day, weekday_bit, minute, age_bit, attire_bit, gender_bit, settings
+        )
+        if code is None:
+            code = _resting(rule, usage.get(rule.name, ()), when)
+        if code is None:
+            items, withheld = playable_items(book, rule.playlist, day, audience.minors_likely)
+            if items:
+                matches.append((rule, items, withheld))
+                winning_priority = rule.priority
+                considered.append((rule, WON))  # provisional: the draw below may change it
+                continue
+            code = NOTHING_PLAYABLE
+        considered.append((rule, code))
+
+    if matches:
+        winner, items, withheld = _draw(matches, when)
+        considered = [
+            (rule, LOST_DRAW if code == WON and rule is not winner else code) for rule, code in considered
+        ]
+        return Decision(
+            when, winner.playlist, winner.name, winner.priority, items, bool(withheld), withheld,
+            audience, certain, tuple(considered), settings,
+        )
+    items, withheld = playable_items(book, book.default_playlist, day, audience.minors_likely)
+    return Decision(
+        when,
+        book.default_playlist if items else None,
+        None,
+        NO_RULE_PRIORITY,
+        items,
+        bool(withheld),
+        withheld,
+        audience,
+        certain,
+        tuple(considered),
+        settings,
+    )
+
+
+def _mismatch(
+    compiled: _Compiled,
+    certain: bool,
+    audience: AudienceView,
+    day: dt.date,
+    weekday_bit: int,
+    minute: int,
+    age_bit: int,
+    attire_bit: int,
+    gender_bit: int,
+    settings: DecisionSettings,
+) -> str | None:
+    """The reason code why a rule does not apply, or None when it does."""
+    rule = compiled.rule
+    if not rule.enabled:
+        return DISABLED
+    conditions = rule.conditions
+    if (conditions.date_from is not None and day < conditions.date_from) or (
+        conditions.date_until is not None and day > conditions.date_until
+    ):
+        return OUTSIDE_DATES
+    if compiled.weekday_mask and not compiled.weekday_mask & weekday_bit:
+        return WRONG_WEEKDAY
+    if compiled.windows and not any(
+        (start <= minute < end) if start <= end else (minute >= start or minute < end)
+        for start, end in compiled.windows
+    ):
+        return OUTSIDE_HOURS
+    if not compiled.uses_audience:
+        return None
+    if not certain:
+        return AUDIENCE_UNCERTAIN
+    if audience.group_size < max(conditions.min_group_size, 1 if (compiled.age_mask or compiled.attire_mask) else 0):
+        return NOBODY if audience.group_size == 0 else GROUP_SIZE
+    if conditions.max_group_size is not None and audience.group_size > conditions.max_group_size:
+        return GROUP_SIZE
+    if compiled.age_mask and not compiled.age_mask & age_bit:
+        return AGE
+    if compiled.attire_mask and not compiled.attire_mask & attire_bit:
+        return ATTIRE
+    if compiled.gender_mask:
+        if not settings.gender_targeting:
+            return GENDER_OFF
+        if not compiled.gender_mask & gender_bit:
+            return GENDER
+    if audience.max_dwell_s < conditions.min_dwell_s:
+        return DWELL
+    return None
+
+
+def _resting(rule: Rule, starts: Sequence[dt.datetime], when: dt.datetime) -> str | None:
+    if not starts:
+        return None
+    if rule.cooldown_s > 0 and (when - max(starts)).total_seconds() < rule.cooldown_s:
+        return COOLING
+    if rule.max_plays_per_hour is not None:
+        hour_ago = when - dt.timedelta(hours=1)
+        if sum(1 for start in starts if hour_ago < start <= when) >= rule.max_plays_per_hour:
+            return MAX_PLAYS
+    return None
+
+
+def playable_items(
+    book: RuleBook, playlist_name: str | None, day: dt.date, minors_likely: bool
+) -> tuple[tuple[PlayableItem, ...], tuple[str, ...]]:
+    """(items that may play on `day`, names withheld by the minors guardrail).
+
+    Items missing from the catalog or outside their dates are left out; age-restricted
+    items are withheld whenever minors are likely. This is the only place items are
+    resolved, so the guardrail cannot be bypassed by any rule or playlist.
+    """
+    playlist = book.playlists.get(playlist_name) if playlist_name else None
+    if playlist is None:
+        return (), ()
+    items: list[PlayableItem] = []
+    withheld: list[str] = []
+    for entry in playlist.items:
+        content = book.content.get(entry.content)
+        if content is None or not content.valid_on(day):
+            continue
+        if content.age_restricted and minors_likely:
+            withheld.append(content.name)
+            continue
+        items.append(PlayableItem(content, entry.duration_s if entry.duration_s is not None else content.duration_s))
+    return tuple(items), tuple(withheld)
+
+
+def _draw(matches, when: dt.datetime):
+    """Pick among equal-priority matches by weight, seeded by the minute and the names."""
+    if len(matches) == 1:
+        return matches[0]
+    weights = [max(rule.weight, 0.0) for rule, _, _ in matches]
+    if sum(weights) <= 0:
+        weights = [1.0] * len(matches)
+    seed = f"{when:%Y-%m-%d %H:%M}|" + "|".join(rule.name for rule, _, _ in matches)
+    return random.Random(seed).choices(matches, weights=weights)[0]

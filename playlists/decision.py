@@ -26,15 +26,17 @@ or whose age is unknown (no usable face yet), or when the camera has no signal. 
 on items after the rule is chosen, so no rule, priority or playlist can defeat it; the
 decision says when it fired and what it withheld.
 
-Speed: rules are compiled once per `RuleBook` into integer bit masks and minute ranges,
-and a decision records only (rule, reason code) pairs; the sentences of `explain()` are
-written when asked for. 1,000 rules decide in well under a millisecond (see
-benchmarks/rules_bench.py).
+Speed: rules are compiled once per `RuleBook` into integer bit masks and minute ranges;
+the rules whose dates, weekdays and hours hold are kept per minute; the fast path
+records no reasons. `Decision.considered` and `explain()` go through every rule again,
+recording why each lost, only when asked. 1,000 rules decide in well under a
+millisecond (see benchmarks/rules_bench.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -175,6 +177,25 @@ class _Compiled:
     windows: tuple[tuple[int, int], ...]  # (start, end) minutes; end < start wraps midnight
     uses_audience: bool
 
+    def applies_on(self, day: dt.date, weekday_bit: int, minute: int) -> str | None:
+        """The reason code why the rule does not apply at this time (or disabled), or None."""
+        rule = self.rule
+        if not rule.enabled:
+            return DISABLED
+        conditions = rule.conditions
+        if (conditions.date_from is not None and day < conditions.date_from) or (
+            conditions.date_until is not None and day > conditions.date_until
+        ):
+            return OUTSIDE_DATES
+        if self.weekday_mask and not self.weekday_mask & weekday_bit:
+            return WRONG_WEEKDAY
+        if self.windows and not any(
+            (start <= minute < end) if start <= end else (minute >= start or minute < end)
+            for start, end in self.windows
+        ):
+            return OUTSIDE_HOURS
+        return None
+
 
 _AGE_BITS = {group: 1 << i for i, group in enumerate(AgeGroup)}
 _ATTIRE_BITS = {attire: 1 << i for i, attire in enumerate(Attire)}
@@ -219,6 +240,24 @@ class RuleBook:
     def __post_init__(self) -> None:
         ordered = sorted(self.rules, key=lambda r: (-r.priority, r.name))
         object.__setattr__(self, "_compiled", tuple(_compile(rule) for rule in ordered))
+        object.__setattr__(self, "_eligible_cache", (None, ()))
+
+    def eligible_at(self, when: dt.datetime) -> tuple[_Compiled, ...]:
+        """Enabled rules whose dates, weekdays and hours include `when`'s minute, by priority.
+
+        Decisions come every half second and the answer changes at most once a minute,
+        so the last answer is kept (a one-entry cache; a race between threads would only
+        compute it twice).
+        """
+        key = (when.date(), when.hour * 60 + when.minute)
+        cached_key, cached = self._eligible_cache
+        if cached_key == key:
+            return cached
+        day, minute = key
+        weekday_bit = 1 << when.weekday()
+        eligible = tuple(c for c in self._compiled if c.applies_on(day, weekday_bit, minute) is None)
+        object.__setattr__(self, "_eligible_cache", (key, eligible))
+        return eligible
 
 
 @dataclass(frozen=True)
@@ -263,9 +302,15 @@ class Decision:
     withheld: tuple[str, ...]  # names of the items the guardrail withheld
     audience: AudienceView
     audience_used: bool  # False: the audience was uncertain, only time-only rules could match
-    # (rule, reason code) for every rule looked at, in the order they were considered.
-    considered: tuple[tuple[Rule, str], ...] = field(repr=False)
     settings: DecisionSettings = field(default_factory=DecisionSettings, repr=False)
+    # What the decision was made from, kept to explain it (not part of its identity).
+    book: RuleBook | None = field(default=None, repr=False, compare=False)
+    usage: Mapping[str, Sequence[dt.datetime]] = field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def considered(self) -> tuple[tuple[Rule, str], ...]:
+        """(rule, reason code) for every rule, by priority (worked out when first asked for)."""
+        return reasons(self) if self.book is not None else ()
 
     @property
     def reason(self) -> str:
@@ -363,94 +408,56 @@ def decide(
 
     `usage` maps rule names to the times their playlists started (for cooldowns and
     plays per hour); the player keeps it. Pure: nothing is read from the clock or disk.
+    This is the fast path: it records no reasons; `Decision.considered` works them out
+    when an explanation is asked for.
     """
     usage = usage or {}
-    certain = audience.signal_ok and (audience.group_size == 0 or audience.confidence >= settings.min_audience_confidence)
+    certain = _audience_certain(audience, settings)
     day = when.date()
-    weekday_bit = 1 << when.weekday()
-    minute = when.hour * 60 + when.minute
-    age_bit = _AGE_BITS[audience.age_group] if audience.age_group is not None else 0
-    attire_bit = _ATTIRE_BITS[audience.attire]
-    gender_bit = _GENDER_BITS[audience.gender]
-
-    considered: list[tuple[Rule, str]] = []
+    bits = _audience_bits(audience)
     matches: list[tuple[Rule, tuple[PlayableItem, ...], tuple[str, ...]]] = []
-    winning_priority: int | None = None
-    for compiled in book._compiled:
+    for compiled in book.eligible_at(when):
         rule = compiled.rule
-        if winning_priority is not None and rule.priority < winning_priority:
-            considered.append((rule, LOWER_PRIORITY))
+        if matches and rule.priority < matches[0][0].priority:
+            break
+        if compiled.uses_audience and _audience_mismatch(compiled, certain, audience, bits, settings) is not None:
             continue
-        code = _mismatch(
-            compiled, certain, audience, day, weekday_bit, minute, age_bit, attire_bit, gender_bit, settings
-        )
-        if code is None:
-            code = _resting(rule, usage.get(rule.name, ()), when)
-        if code is None:
-            items, withheld = playable_items(book, rule.playlist, day, audience.minors_likely)
-            if items:
-                matches.append((rule, items, withheld))
-                winning_priority = rule.priority
-                considered.append((rule, WON))  # provisional: the draw below may change it
-                continue
-            code = NOTHING_PLAYABLE
-        considered.append((rule, code))
-
+        if _resting(rule, usage.get(rule.name, ()), when) is not None:
+            continue
+        items, withheld = playable_items(book, rule.playlist, day, audience.minors_likely)
+        if items:
+            matches.append((rule, items, withheld))
     if matches:
         winner, items, withheld = _draw(matches, when)
-        considered = [
-            (rule, LOST_DRAW if code == WON and rule is not winner else code) for rule, code in considered
-        ]
-        return Decision(
-            when, winner.playlist, winner.name, winner.priority, items, bool(withheld), withheld,
-            audience, certain, tuple(considered), settings,
-        )
-    items, withheld = playable_items(book, book.default_playlist, day, audience.minors_likely)
+        rule_name, playlist, priority = winner.name, winner.playlist, winner.priority
+    else:
+        items, withheld = playable_items(book, book.default_playlist, day, audience.minors_likely)
+        rule_name, playlist, priority = None, (book.default_playlist if items else None), NO_RULE_PRIORITY
     return Decision(
-        when,
-        book.default_playlist if items else None,
-        None,
-        NO_RULE_PRIORITY,
-        items,
-        bool(withheld),
-        withheld,
-        audience,
-        certain,
-        tuple(considered),
-        settings,
+        when, playlist, rule_name, priority, items, bool(withheld), withheld, audience, certain, settings,
+        book=book, usage=usage,
     )
 
 
-def _mismatch(
-    compiled: _Compiled,
-    certain: bool,
-    audience: AudienceView,
-    day: dt.date,
-    weekday_bit: int,
-    minute: int,
-    age_bit: int,
-    attire_bit: int,
-    gender_bit: int,
-    settings: DecisionSettings,
+def _audience_certain(audience: AudienceView, settings: DecisionSettings) -> bool:
+    """Known signal, and nobody there or a confident dominant segment."""
+    return audience.signal_ok and (audience.group_size == 0 or audience.confidence >= settings.min_audience_confidence)
+
+
+def _audience_bits(audience: AudienceView) -> tuple[int, int, int]:
+    return (
+        _AGE_BITS[audience.age_group] if audience.age_group is not None else 0,
+        _ATTIRE_BITS[audience.attire],
+        _GENDER_BITS[audience.gender],
+    )
+
+
+def _audience_mismatch(
+    compiled: _Compiled, certain: bool, audience: AudienceView, bits: tuple[int, int, int], settings: DecisionSettings
 ) -> str | None:
-    """The reason code why a rule does not apply, or None when it does."""
-    rule = compiled.rule
-    if not rule.enabled:
-        return DISABLED
-    conditions = rule.conditions
-    if (conditions.date_from is not None and day < conditions.date_from) or (
-        conditions.date_until is not None and day > conditions.date_until
-    ):
-        return OUTSIDE_DATES
-    if compiled.weekday_mask and not compiled.weekday_mask & weekday_bit:
-        return WRONG_WEEKDAY
-    if compiled.windows and not any(
-        (start <= minute < end) if start <= end else (minute >= start or minute < end)
-        for start, end in compiled.windows
-    ):
-        return OUTSIDE_HOURS
-    if not compiled.uses_audience:
-        return None
+    """The reason code why a rule's audience conditions do not hold, or None when they do."""
+    age_bit, attire_bit, gender_bit = bits
+    conditions = compiled.rule.conditions
     if not certain:
         return AUDIENCE_UNCERTAIN
     if audience.group_size < max(conditions.min_group_size, 1 if (compiled.age_mask or compiled.attire_mask) else 0):
@@ -469,6 +476,30 @@ def _mismatch(
     if audience.max_dwell_s < conditions.min_dwell_s:
         return DWELL
     return None
+
+
+def reasons(decision: Decision) -> tuple[tuple[Rule, str], ...]:
+    """(rule, reason code) for every rule of the book, by priority: the slow, explaining path."""
+    book, usage, when, audience = decision.book, decision.usage, decision.when, decision.audience
+    day, minute, weekday_bit = when.date(), when.hour * 60 + when.minute, 1 << when.weekday()
+    bits = _audience_bits(audience)
+    result = []
+    for compiled in book._compiled:
+        rule = compiled.rule
+        if decision.rule is not None and rule.name == decision.rule:
+            code = WON
+        else:
+            code = compiled.applies_on(day, weekday_bit, minute)
+            if code is None and compiled.uses_audience:
+                code = _audience_mismatch(compiled, decision.audience_used, audience, bits, decision.settings)
+            if code is None:
+                code = _resting(rule, usage.get(rule.name, ()), when)
+            if code is None and not playable_items(book, rule.playlist, day, audience.minors_likely)[0]:
+                code = NOTHING_PLAYABLE
+            if code is None:
+                code = LOWER_PRIORITY if rule.priority < decision.priority else LOST_DRAW
+        result.append((rule, code))
+    return tuple(result)
 
 
 def _resting(rule: Rule, starts: Sequence[dt.datetime], when: dt.datetime) -> str | None:

@@ -61,6 +61,8 @@ def _quiet_opencv(verbose: int) -> None:
     if verbose >= 2:
         return
     os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")  # read when cv2 loads
+    # FFmpeg's own lines ("moov atom not found") repeat what our one-line errors say.
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")  # AV_LOG_QUIET
     if "cv2" in sys.modules:  # already loaded (tests, or an earlier import)
         cv2 = sys.modules["cv2"]
         cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)

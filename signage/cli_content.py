@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+_DB_HELP = "signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -10,3 +13,249 @@ def register(commands: argparse._SubParsersAction) -> None:
     content = commands.add_parser("content", help="manage the media library", description=__doc__)
     sub = content.add_subparsers(dest="content_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
+
+    add = sub.add_parser(
+        "add",
+        help="add an image (PNG, JPEG, WebP) or video (MP4, WebM, MOV, AVI) to the library",
+        description="The file is checked (fully decoded, or for video: first and last frames) and its size "
+        "and length recorded. The catalog keeps the file's absolute path; the file is not copied.",
+    )
+    add.add_argument("file", type=Path, help="the media file")
+    _add_settings_options(add, with_name=True)
+    add.add_argument("--replace", action="store_true", help="overwrite an existing item of the same name")
+    add.set_defaults(handler=_add)
+
+    add_text = sub.add_parser("add-text", help="add a text slide the player renders from title and body")
+    add_text.add_argument("name", help="catalog name: lower-case letters, digits and _ (e.g. store_hours)")
+    add_text.add_argument("--title", required=True, help="the slide's headline")
+    add_text.add_argument("--body", default="", help="the slide's text under the headline")
+    add_text.add_argument("--background", default="#202020", help="background colour #rrggbb (default #202020)")
+    add_text.add_argument("--foreground", default="#ffffff", help="text colour #rrggbb (default #ffffff)")
+    add_text.add_argument("--duration-s", type=float, default=10.0, help="display time in seconds (default 10)")
+    add_text.add_argument("--tags", default="", help="comma-separated tags, e.g. finance_news,morning")
+    add_text.add_argument("--valid-from", help="first day it may be shown, YYYY-MM-DD (inclusive)")
+    add_text.add_argument("--valid-until", help="last day it may be shown, YYYY-MM-DD (inclusive)")
+    add_text.add_argument(
+        "--age-restricted", action="store_true", help="never show while minors may be present (alcohol, tobacco)"
+    )
+    add_text.add_argument("--replace", action="store_true", help="overwrite an existing item of the same name")
+    add_text.add_argument("--db", type=Path, help=_DB_HELP)
+    add_text.set_defaults(handler=_add_text)
+
+    listing = sub.add_parser("list", help="list the library as a table")
+    listing.add_argument("--tag", help="only items with this tag")
+    listing.add_argument("--db", type=Path, help=_DB_HELP)
+    listing.set_defaults(handler=_list)
+
+    show = sub.add_parser("show", help="show everything the catalog knows about one item")
+    show.add_argument("name", help="catalog name of the item")
+    show.add_argument("--db", type=Path, help=_DB_HELP)
+    show.set_defaults(handler=_show)
+
+    remove = sub.add_parser("remove", help="remove an item from the catalog (its file stays)")
+    remove.add_argument("name", help="catalog name of the item")
+    remove.add_argument("--db", type=Path, help=_DB_HELP)
+    remove.set_defaults(handler=_remove)
+
+    scan = sub.add_parser(
+        "scan",
+        help="import every media file under a folder; rescans pick up changed and deleted files",
+        description="Subfolder names become tags (snacks/chips.png is tagged snacks). An optional content.yaml "
+        "in the folder maps file paths to name, title, tags, duration_s (images), valid_from, valid_until and "
+        "age_restricted. A file that cannot be used is listed with its reason; the rest is imported. "
+        "Exits non-zero only when the folder or its content.yaml cannot be used.",
+    )
+    scan.add_argument("folder", type=Path, help="the folder of ads")
+    scan.add_argument("--tags", default="", help="comma-separated tags to give every file of this scan")
+    scan.add_argument(
+        "--image-duration-s", type=float, default=8.0, help="display time of images content.yaml gives none (default 8)"
+    )
+    scan.add_argument("--db", type=Path, help=_DB_HELP)
+    scan.set_defaults(handler=_scan)
+
+    samples = sub.add_parser(
+        "samples",
+        help="draw the built-in sample ads and add them to the library",
+        description="Draws 8 images and videos and registers them and a text slide (brand_welcome, snacks_chips, "
+        "beer_promo, ...). Nothing is downloaded; running it again changes nothing.",
+    )
+    samples.add_argument("--folder", type=Path, help="where to draw the files (default: the media folder in the data folder)")
+    samples.add_argument("--db", type=Path, help=_DB_HELP)
+    samples.set_defaults(handler=_samples)
+
+
+def _add_settings_options(parser: argparse.ArgumentParser, with_name: bool) -> None:
+    if with_name:
+        parser.add_argument("--name", help="catalog name (default: from the file name, e.g. chips_large)")
+    parser.add_argument("--title", help="title shown in the editor (default: from the file name)")
+    parser.add_argument("--tags", default="", help="comma-separated tags, e.g. snacks,sweets")
+    parser.add_argument(
+        "--duration-s", type=float, help="display time of an image in seconds (default 8; a video plays its own length)"
+    )
+    parser.add_argument("--valid-from", help="first day it may be shown, YYYY-MM-DD (inclusive)")
+    parser.add_argument("--valid-until", help="last day it may be shown, YYYY-MM-DD (inclusive)")
+    parser.add_argument(
+        "--age-restricted", action="store_true", help="never show while minors may be present (alcohol, tobacco)"
+    )
+    parser.add_argument("--db", type=Path, help=_DB_HELP)
+
+
+def _library(args: argparse.Namespace):
+    from content.catalog import ContentLibrary
+    from content.db import open_database
+    from signage.paths import database_path
+
+    return ContentLibrary(open_database(args.db or database_path()))
+
+
+def _date(value: str | None, option: str):
+    """The option's date, or a one-line DataError naming the option."""
+    from content.catalog import parse_date
+
+    return parse_date(value, option)
+
+
+def _add(args: argparse.Namespace) -> int:
+    library = _library(args)
+    item = library.add_file(
+        args.file,
+        name=args.name,
+        title=args.title,
+        tags=args.tags,
+        duration_s=args.duration_s,
+        valid_from=_date(args.valid_from, "--valid-from"),
+        valid_until=_date(args.valid_until, "--valid-until"),
+        age_restricted=args.age_restricted,
+        replace=args.replace,
+    )
+    print(f"added {item.name}: {_summary(item)}")
+    return 0
+
+
+def _add_text(args: argparse.Namespace) -> int:
+    library = _library(args)
+    item = library.add_text(
+        args.name,
+        args.title,
+        args.body,
+        duration_s=args.duration_s,
+        tags=args.tags,
+        background=args.background,
+        foreground=args.foreground,
+        valid_from=_date(args.valid_from, "--valid-from"),
+        valid_until=_date(args.valid_until, "--valid-until"),
+        age_restricted=args.age_restricted,
+        replace=args.replace,
+    )
+    print(f"added {item.name}: {_summary(item)}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    items = _library(args).items(tag=args.tag)
+    if not items:
+        print(f"no content items tagged {args.tag}" if args.tag else "no content items (add some: signage content add FILE)")
+        return 0
+    header = ("NAME", "KIND", "SECONDS", "SIZE", "TAGS", "VALID", "18+", "TITLE")
+    rows = [
+        (
+            item.name,
+            item.kind.value,
+            f"{item.duration_s:g}",
+            f"{item.width_px}x{item.height_px}" if item.width_px else "-",
+            ",".join(item.tags) or "-",
+            _validity(item),
+            "yes" if item.age_restricted else "",
+            item.title,
+        )
+        for item in items
+    ]
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header) - 1)]
+    for row in (header, *rows):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+    print(f"{len(items)} item{'s' if len(items) != 1 else ''}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    item = _library(args).item(args.name)
+    lines = [
+        ("name", item.name),
+        ("kind", item.kind.value),
+        ("title", item.title),
+        ("duration", f"{item.duration_s:g} s"),
+        ("tags", ", ".join(item.tags) or "-"),
+        ("valid", _validity(item)),
+        ("age restricted", "yes" if item.age_restricted else "no"),
+    ]
+    if item.path is not None:
+        lines += [
+            ("file", item.path),
+            ("size", f"{item.width_px}x{item.height_px} px, {item.size_bytes} bytes"),
+        ]
+    if item.text is not None:
+        lines += [
+            ("body", item.text.body or "-"),
+            ("colours", f"{item.text.foreground} on {item.text.background}"),
+        ]
+    width = max(len(key) for key, _ in lines)
+    for key, value in lines:
+        print(f"{key.ljust(width)}  {value}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    item = _library(args).remove(args.name)
+    print(f"removed {item.name}" + (f" (the file {item.path} is kept)" if item.path else ""))
+    return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    library = _library(args)
+    report = library.scan(args.folder, tags=args.tags, image_duration_s=args.image_duration_s)
+
+    def where(path: str | Path) -> str:
+        try:
+            return Path(path).relative_to(report.folder).as_posix()
+        except ValueError:
+            return str(path)
+
+    for verb, items in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
+        for item in items:
+            print(f"{verb} {item.name} ({where(item.path)})")
+    for path, reason in report.rejected:
+        print(f"rejected {where(path)}: {reason}")
+    print(
+        f"{report.folder}: {len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed, {len(report.rejected)} rejected"
+    )
+    return 0
+
+
+def _samples(args: argparse.Namespace) -> int:
+    from content.samples import build_sample_content
+    from signage.paths import media_dir
+
+    folder = args.folder or media_dir()
+    items = build_sample_content(folder, _library(args))
+    for item in items:
+        print(f"{item.name}: {_summary(item)}")
+    print(f"{len(items)} sample items in the library (files in {folder})")
+    return 0
+
+
+def _summary(item) -> str:
+    size = f", {item.width_px}x{item.height_px}" if item.width_px else ""
+    tags = f", tags {','.join(item.tags)}" if item.tags else ""
+    restricted = ", age restricted" if item.age_restricted else ""
+    return f"{item.kind.value}{size}, {item.duration_s:g} s{tags}{restricted}"
+
+
+def _validity(item) -> str:
+    if item.valid_from is None and item.valid_until is None:
+        return "always"
+    if item.valid_until is None:
+        return f"from {item.valid_from.isoformat()}"
+    if item.valid_from is None:
+        return f"until {item.valid_until.isoformat()}"
+    return f"{item.valid_from.isoformat()}..{item.valid_until.isoformat()}"

@@ -9,6 +9,7 @@ dotted key, e.g. `store.yaml: tracking.max_missing_s: expected a number, got 'lo
 from __future__ import annotations
 
 import dataclasses
+import enum
 import types
 import typing
 from typing import Any, TypeVar
@@ -55,6 +56,12 @@ def _coerce(hint: Any, value: Any, source: str, key: str) -> Any:
         raise errors[0]
     if dataclasses.is_dataclass(hint):
         return section_from_dict(hint, value, source, key)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(value)
+        except ValueError:
+            choices = ", ".join(str(member.value) for member in hint)
+            raise ConfigError(f"{source}: {key}: unknown value {value!r} (choose from {choices})") from None
     if hint is bool:
         if isinstance(value, bool):
             return value

@@ -284,7 +284,7 @@ DWELL = "dwell"
 COOLING = "cooling"
 MAX_PLAYS = "max_plays"
 NOTHING_PLAYABLE = "nothing_playable"
-LOWER_PRIORITY = "lower_priority"  # matched nothing better: not evaluated past the winner's level
+LOWER_PRIORITY = "lower_priority"  # would match, but the winner has a higher priority
 LOST_DRAW = "lost_draw"
 WON = "won"
 
@@ -374,7 +374,7 @@ class Decision:
             COOLING: f"resting: cooldown of {rule.cooldown_s:g} s after its last start",
             MAX_PLAYS: f"already started {rule.max_plays_per_hour} times in the last hour (its maximum)",
             NOTHING_PLAYABLE: f"its playlist '{rule.playlist}' has nothing playable now",
-            LOWER_PRIORITY: "not needed: a rule of higher priority won",
+            LOWER_PRIORITY: "matches too, but a rule of higher priority won",
             LOST_DRAW: f"matched, but lost the weighted draw among equal priorities (weight {rule.weight:g})",
         }
         return sentences.get(code, code)

@@ -1,6 +1,8 @@
 """The one config file of a signage installation.
 
-YAML with one top-level section per part of the system (today: `audience`). Every key
+YAML with one top-level section per part of the system: `audience` (the engine),
+`decision` (how cautious decisions are, the minors guardrail) and `stability` (when
+the player may switch playlists). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
 file or section means built-in defaults. `signage config path` shows where it is read.
 """
@@ -14,9 +16,12 @@ from pathlib import Path
 import yaml
 
 from audience.engine import AudienceConfig
+from audience.settings import section_from_dict
+from playlists.decision import DecisionSettings
+from playlists.stability import StabilitySettings
 from signage.errors import ConfigError
 
-SECTIONS = ("audience",)
+SECTIONS = ("audience", "decision", "stability")
 
 
 def default_config_path() -> Path:
@@ -32,6 +37,8 @@ class SignageConfig:
     """All validated sections of the config file."""
 
     audience: AudienceConfig = field(default_factory=AudienceConfig)
+    decision: DecisionSettings = field(default_factory=DecisionSettings)
+    stability: StabilitySettings = field(default_factory=StabilitySettings)
     source: str = "built-in defaults"
 
 
@@ -60,4 +67,17 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
     unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]} (known sections: {', '.join(SECTIONS)})")
-    return SignageConfig(audience=AudienceConfig.from_dict(data.get("audience"), str(path)), source=str(path))
+    return SignageConfig(
+        audience=AudienceConfig.from_dict(data.get("audience"), str(path)),
+        decision=_checked_decision(section_from_dict(DecisionSettings, data.get("decision"), str(path), "decision"), path),
+        stability=section_from_dict(StabilitySettings, data.get("stability"), str(path), "stability"),
+        source=str(path),
+    )
+
+
+def _checked_decision(settings: DecisionSettings, path: Path) -> DecisionSettings:
+    for key in ("min_audience_confidence", "minor_probability_threshold"):
+        value = getattr(settings, key)
+        if not 0.0 <= value <= 1.0:
+            raise ConfigError(f"{path}: decision.{key}: expected a number from 0 to 1, got {value}")
+    return settings

@@ -114,7 +114,7 @@ def test_higher_priority_wins_and_lower_ones_are_explained():
     )
     decision = decide(book, audience(TEEN), MONDAY_1610)
     assert decision.rule == "teens" and decision.priority == 50
-    assert "afternoon (priority 10): not needed: a rule of higher priority won" in decision.explain()
+    assert "afternoon (priority 10): matches too, but a rule of higher priority won" in decision.explain()
     assert decide(book, audience(ADULT), MONDAY_1610).rule == "afternoon"
 
 

@@ -19,7 +19,6 @@ import math
 import os
 import queue
 import re
-import struct
 import threading
 import time
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ import cv2
 import numpy as np
 
 from audience.types import Frame
+from content.probe import mp4_index_missing
 from signage.clock import Clock, SystemClock
 from signage.errors import SourceError
 
@@ -134,35 +134,6 @@ def _check_readable_file(path: Path) -> None:
         raise SourceError(_one_line(f"{path}: empty file, not a video"))
 
 
-def _mp4_index_missing(path: Path) -> bool:
-    """True for an MP4/MOV whose top-level boxes have media data but no `moov` index.
-
-    Most writers (OpenCV's included) put the index at the end of the file, so a copy cut
-    short or a recording that was never finished cannot be opened at all: FFmpeg needs
-    the index to find any frame.
-    """
-    kinds = []
-    try:
-        with path.open("rb") as file:
-            size_bytes = path.stat().st_size
-            position = 0
-            while position + 8 <= size_bytes and len(kinds) < 64:
-                file.seek(position)
-                header = file.read(16)
-                size, kind = struct.unpack(">I4s", header[:8])
-                if size == 1 and len(header) == 16:
-                    size = struct.unpack(">Q", header[8:16])[0]
-                elif size == 0:
-                    size = size_bytes - position
-                if size < 8:
-                    break
-                kinds.append(kind)
-                position += size
-    except OSError:
-        return False
-    return bool(kinds) and kinds[0] == b"ftyp" and b"mdat" in kinds and b"moov" not in kinds
-
-
 class VideoFileSource(_SourceBase):
     """A video file (MP4, AVI, MOV, MKV, GIF, ...) decoded by OpenCV's FFmpeg backend.
 
@@ -205,7 +176,7 @@ class VideoFileSource(_SourceBase):
         capture = cv2.VideoCapture(str(self.path))
         if not capture.isOpened():
             capture.release()
-            if _mp4_index_missing(self.path):
+            if mp4_index_missing(self.path):
                 raise SourceError(
                     _one_line(
                         f"{self.path}: truncated: the MP4 index (moov box) is missing, the file was cut short"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -21,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import print_table  # noqa: E402
 
 
 def data_dir() -> Path:
@@ -39,7 +41,6 @@ def make_720p_clip(out: Path, repeats: int = 3) -> Path:
     writer = None
     for _ in range(repeats):
         capture = cv2.VideoCapture(str(source))
-        fps = capture.get(cv2.CAP_PROP_FPS)
         while True:
             ok, frame = capture.read()
             if not ok:
@@ -191,18 +192,6 @@ def accuracy() -> tuple[list[tuple[str, str, str, bool | None]], str]:
 # -- table ---------------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=["speed", "latency", "accuracy"], help="run one group")
@@ -256,13 +245,7 @@ def main() -> None:
         for measure, value, target, ok in accuracy_rows:
             add(measure, value, target, ok)
 
-    print(f"\nAudience engine benchmark on {machine()}\n")
-    widths = [max(len(r[i]) for r in rows + [("measure", "value", "target", "verdict")]) for i in range(4)]
-    header = ("measure", "value", "target", "verdict")
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("-|-".join("-" * w for w in widths))
-    for row in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print_table("Audience engine benchmark", rows)
     if details:
         print("\n" + details)
 

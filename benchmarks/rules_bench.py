@@ -12,8 +12,6 @@ for the audience checks (every rule is in its hours and none matches).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import platform
 import random
 import statistics
 import sys
@@ -23,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import print_table  # noqa: E402
 
 from audience.types import AgeGroup, Attire  # noqa: E402
 from content.model import ContentItem, ContentKind  # noqa: E402
@@ -122,13 +123,7 @@ def main() -> None:
 
     rows.extend(load_rows())
 
-    print(f"\nRules benchmark on {machine()}\n")
-    header = ("measure", "value", "target", "verdict")
-    widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("-|-".join("-" * w for w in widths))
-    for row in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print_table("Rules benchmark", rows)
 
 
 def load_rows() -> list[tuple[str, str, str, str]]:
@@ -160,18 +155,6 @@ def load_rows() -> list[tuple[str, str, str, str]]:
     parse_s = time.perf_counter() - started
     rows.append(("parse and validate 10,000 rules from YAML", f"{parse_s * 1000:.0f} ms", "", ""))
     return rows
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 if __name__ == "__main__":

@@ -194,9 +194,8 @@ def mp4_index_missing(path: str | Path) -> bool:
     """True for an MP4/MOV whose top-level boxes start with `ftyp`, hold media data but no `moov` index.
 
     Most writers (OpenCV's included) put the index at the end, so a copy cut short cannot
-    be opened at all: FFmpeg needs the index to find any frame. This tells the user why.
-    The audience engine has the same check for its sources (audience/sources.py); this
-    copy keeps the library packages independent of each other.
+    be opened at all: FFmpeg needs the index to find any frame. This tells the user why
+    (the catalog when importing, the audience engine when opening a recording).
     """
     kinds = []
     path = Path(path)

@@ -98,25 +98,9 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
         _add_expected_version(toggle)
         toggle.set_defaults(handler=functools.partial(_rules_toggle, enabled=enabled))
 
-    delete = sub.add_parser("delete", help="delete a rule (its history stays; `restore` brings it back)")
-    delete.add_argument("name", help="rule name")
-    _add_db(delete)
-    _add_author(delete)
-    _add_expected_version(delete)
-    delete.set_defaults(handler=_rules_delete)
-
-    history = sub.add_parser("history", help="every version of a rule: when, who, what changed")
-    history.add_argument("name", help="rule name (deleted rules too)")
-    _add_db(history)
-    history.set_defaults(handler=functools.partial(_history, kind="rule"))
-
-    restore = sub.add_parser("restore", help="make an earlier version of a rule current again (as a new version)")
-    restore.add_argument("name", help="rule name (deleted rules too)")
-    restore.add_argument("version", type=int, help="version to restore (see `rules history`)")
-    _add_db(restore)
-    _add_author(restore)
-    _add_expected_version(restore)
-    restore.set_defaults(handler=functools.partial(_restore, kind="rule"))
+    _add_versioned_commands(
+        sub, "rule", "rules", "delete a rule (its history stays; `restore` brings it back)", _rules_delete
+    )
 
     import_ = sub.add_parser(
         "import",
@@ -183,25 +167,9 @@ def _register_playlists(commands: argparse._SubParsersAction) -> None:
     _add_expected_version(edit)
     edit.set_defaults(handler=_playlists_edit)
 
-    delete = sub.add_parser("delete", help="delete a playlist (refused while a rule or the default uses it)")
-    delete.add_argument("name", help="playlist name")
-    _add_db(delete)
-    _add_author(delete)
-    _add_expected_version(delete)
-    delete.set_defaults(handler=_playlists_delete)
-
-    history = sub.add_parser("history", help="every version of a playlist: when, who, what changed")
-    history.add_argument("name", help="playlist name (deleted playlists too)")
-    _add_db(history)
-    history.set_defaults(handler=functools.partial(_history, kind="playlist"))
-
-    restore = sub.add_parser("restore", help="make an earlier version of a playlist current again (as a new version)")
-    restore.add_argument("name", help="playlist name (deleted playlists too)")
-    restore.add_argument("version", type=int, help="version to restore (see `playlists history`)")
-    _add_db(restore)
-    _add_author(restore)
-    _add_expected_version(restore)
-    restore.set_defaults(handler=functools.partial(_restore, kind="playlist"))
+    _add_versioned_commands(
+        sub, "playlist", "playlists", "delete a playlist (refused while a rule or the default uses it)", _playlists_delete
+    )
 
     default = sub.add_parser("set-default", help="the playlist that plays when no rule matches")
     default.add_argument("name", help="playlist name")
@@ -279,6 +247,29 @@ def _int_or_none(text: str) -> int | None:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number or 'none', got {text!r}") from None
+
+
+def _add_versioned_commands(sub, kind: str, group: str, delete_help: str, delete_handler) -> None:
+    """`delete`, `history` and `restore`, which rules and playlists share."""
+    delete = sub.add_parser("delete", help=delete_help)
+    delete.add_argument("name", help=f"{kind} name")
+    _add_db(delete)
+    _add_author(delete)
+    _add_expected_version(delete)
+    delete.set_defaults(handler=delete_handler)
+
+    history = sub.add_parser("history", help=f"every version of a {kind}: when, who, what changed")
+    history.add_argument("name", help=f"{kind} name (deleted {group} too)")
+    _add_db(history)
+    history.set_defaults(handler=functools.partial(_history, kind=kind))
+
+    restore = sub.add_parser("restore", help=f"make an earlier version of a {kind} current again (as a new version)")
+    restore.add_argument("name", help=f"{kind} name (deleted {group} too)")
+    restore.add_argument("version", type=int, help=f"version to restore (see `{group} history`)")
+    _add_db(restore)
+    _add_author(restore)
+    _add_expected_version(restore)
+    restore.set_defaults(handler=functools.partial(_restore, kind=kind))
 
 
 def _author(args: argparse.Namespace) -> str:

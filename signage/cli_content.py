@@ -54,6 +54,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     remove = sub.add_parser("remove", help="remove an item from the catalog (its file stays)")
     remove.add_argument("name", help="catalog name of the item")
+    remove.add_argument(
+        "--force", action="store_true", help="remove it even while playlists list it (they skip it from then on)"
+    )
     remove.add_argument("--db", type=Path, help=_DB_HELP)
     remove.set_defaults(handler=_remove)
 
@@ -205,8 +208,21 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    item = _library(args).remove(args.name)
+    from playlists.store import PlaylistStore
+    from signage.errors import InUseError
+
+    library = _library(args)
+    library.item(args.name)  # an unknown name fails here, with suggestions
+    users = [p.name for p in PlaylistStore(library.db).playlists() if any(i.content == args.name for i in p.items)]
+    if users and not args.force:
+        raise InUseError(
+            f"content {args.name!r} is in playlist{'s' if len(users) > 1 else ''} {', '.join(users)}: "
+            "take it out of them first, or remove it with --force (they then skip it)"
+        )
+    item = library.remove(args.name)
     print(f"removed {item.name}" + (f" (the file {item.path} is kept)" if item.path else ""))
+    if users:
+        print(f"  playlists that listed it skip it from now on: {', '.join(users)}")
     return 0
 
 

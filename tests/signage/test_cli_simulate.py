@@ -95,3 +95,16 @@ def test_bad_decision_config_names_the_key(tmp_path: Path, capsys):
     config.write_text("stability:\n  min_display: 5\n")
     assert main(["config", "validate", str(config)]) != 0
     assert "stability.min_display" in capsys.readouterr().err
+
+
+def test_content_in_a_playlist_is_removed_only_with_force(capsys):
+    main(["rules", "simulate", "--at", "2026-11-23 16:10"])  # seeds when this runs first
+    capsys.readouterr()
+    assert main(["content", "remove", "seniors_tea"]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "seniors_morning" in err and "--force" in err
+    assert main(["content", "remove", "seniors_tea", "--force"]) == 0
+    assert "seniors_morning" in capsys.readouterr().out
+    argv = ["rules", "simulate", "--age-group", "senior", "--at", "2026-11-24 10:00"]
+    assert main(argv) == 0
+    assert "items: drinks_coffee (8 s)" in capsys.readouterr().out

@@ -17,7 +17,7 @@ from signage.errors import SignageError
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the test that checks every help text)."""
-    from signage import cli_audience, cli_config, cli_content, cli_rules
+    from signage import cli_audience, cli_config, cli_content, cli_purchases, cli_rules
 
     parser = argparse.ArgumentParser(
         prog="signage",
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_audience.register(commands)
     cli_config.register(commands)
     cli_content.register(commands)
+    cli_purchases.register(commands)
     cli_rules.register(commands)
     return parser
 

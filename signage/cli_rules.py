@@ -129,9 +129,10 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
     validate.set_defaults(handler=_rules_validate)
 
     # `simulate` is registered by signage/cli_simulate.py (the decision engine's command).
-    from signage import cli_simulate
+    from signage import cli_learn, cli_simulate
 
     cli_simulate.register(sub)
+    cli_learn.register(sub)
 
 
 def _register_playlists(commands: argparse._SubParsersAction) -> None:

@@ -1,8 +1,9 @@
 """The one config file of a signage installation.
 
 YAML with one top-level section per part of the system: `audience` (the engine),
-`decision` (how cautious decisions are, the minors guardrail) and `stability` (when
-the player may switch playlists). Every key
+`decision` (how cautious decisions are, the minors guardrail), `stability` (when the
+player may switch playlists) and `learning` (thresholds and explicit assumptions of
+learning rules from purchase history). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
 file or section means built-in defaults. `signage config path` shows where it is read.
 """
@@ -18,10 +19,11 @@ import yaml
 from audience.engine import AudienceConfig
 from audience.settings import section_from_dict
 from playlists.decision import DecisionSettings
+from playlists.learning import LearningSettings
 from playlists.stability import StabilitySettings
 from signage.errors import ConfigError
 
-SECTIONS = ("audience", "decision", "stability")
+SECTIONS = ("audience", "decision", "stability", "learning")
 
 
 def default_config_path() -> Path:
@@ -39,6 +41,7 @@ class SignageConfig:
     audience: AudienceConfig = field(default_factory=AudienceConfig)
     decision: DecisionSettings = field(default_factory=DecisionSettings)
     stability: StabilitySettings = field(default_factory=StabilitySettings)
+    learning: LearningSettings = field(default_factory=LearningSettings)
     source: str = "built-in defaults"
 
 
@@ -71,8 +74,14 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
         audience=AudienceConfig.from_dict(data.get("audience"), str(path)),
         decision=_checked_decision(section_from_dict(DecisionSettings, data.get("decision"), str(path), "decision"), path),
         stability=section_from_dict(StabilitySettings, data.get("stability"), str(path), "stability"),
+        learning=_checked_learning(section_from_dict(LearningSettings, data.get("learning"), str(path), "learning"), path),
         source=str(path),
     )
+
+
+def _checked_learning(settings: LearningSettings, path: Path) -> LearningSettings:
+    settings.check(f"{path}: learning")
+    return settings
 
 
 def _checked_decision(settings: DecisionSettings, path: Path) -> DecisionSettings:

@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audience.engine import build_snapshot
-from audience.types import AGE_GROUPS, AgeGroup, Attire, Gender, SignalState, TimeContext
+from audience.types import (
+    AGE_GROUPS,
+    AgeGroup,
+    Attire,
+    Gender,
+    SignalState,
+    TimeContext,
+)
 from playlists.decision import AudienceView, DecisionSettings, RuleBook, decide
 from playlists.model import Conditions, Playlist, PlaylistItem, Rule, TimeWindow
 from tests.audience.builders import make_visitor

@@ -1,0 +1,225 @@
+"""Backtest: learn on earlier weeks, check on later weeks, against a non-personalized baseline.
+
+For each context the learned rules would target (age group x part of day x weekday or
+weekend), the suggested categories are the ones its findings name (best lift first, at
+most `top_k`). The baseline shows everyone the `top_k` most popular categories at that
+time (same part of day and day type, all ages). On the held-out weeks, two numbers:
+
+* **appearance rate**: how often the suggested categories appear in the held-out baskets
+  of that context (the mean over the categories of the share of baskets holding it),
+  against the same for the baseline's categories in the same baskets. Their ratio is
+  the uplift the issue asks for. Popular categories appear in many baskets whoever
+  buys, so this favours the baseline whenever a context's suggestions are niche;
+* **own popular categories**: for comparison, the `top_k` categories most bought in the
+  context itself on the training weeks (personalized, but not "more than expected"),
+  scored like the baseline: does knowing the audience help predict its baskets at all;
+* **targeting lift**: for each suggested category, its held-out share in the context's
+  baskets over its held-out share in all baskets at that time: how much better the
+  targeted audience buys what its ad shows than the average audience at that time.
+
+Intervals are 95% percentile intervals of a parametric bootstrap: each held-out count
+is redrawn as binomial(baskets, observed share), independently (baskets are shared
+between categories, so the intervals are somewhat narrow; they are a guide, not a test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlite_utils import Database
+
+from audience.types import AGE_GROUPS
+from playlists.learning import (
+    _PARTS,
+    ANY_AGE,
+    DAY_TYPES,
+    Context,
+    LearningSettings,
+    count_baskets,
+    findings_from_counts,
+)
+from signage.errors import DataError
+
+
+@dataclass(frozen=True)
+class ContextResult:
+    """Held-out numbers of one targeted context."""
+
+    context: Context
+    test_baskets: float
+    suggested: tuple[str, ...]
+    baseline: tuple[str, ...]
+    rate: float  # mean share of the context's held-out baskets holding a suggested category
+    baseline_rate: float  # the same for the baseline's categories
+    uplift: float
+    uplift_interval: tuple[float, float]
+    targeting_lift: float
+    targeting_interval: tuple[float, float]
+    own_popular_rate: float  # the context's own most bought categories on the training weeks
+
+
+@dataclass(frozen=True)
+class BacktestReport:
+    """Train/test split, per-context results and the overall, basket-weighted, figures."""
+
+    split_day: dt.date
+    train_days: tuple[dt.date, dt.date]
+    test_days: tuple[dt.date, dt.date]
+    train_baskets: int
+    test_baskets: int
+    contexts: tuple[ContextResult, ...]
+    rate: float
+    baseline_rate: float
+    uplift: float
+    uplift_interval: tuple[float, float]
+    targeting_lift: float
+    targeting_interval: tuple[float, float]
+    own_popular_rate: float
+
+    @property
+    def own_popular_uplift(self) -> float:
+        """The context's own popular categories against the baseline's."""
+        return self.own_popular_rate / self.baseline_rate if self.baseline_rate > 0 else float("inf")
+
+
+def default_split(db: Database, sources: list[str] | None, train_share: float = 0.75) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day, split day, last day): the split on a Monday after `train_share` of the days."""
+    where, params = _source_filter(sources)
+    first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM baskets{where}", params).fetchone()
+    if first is None:
+        raise DataError("no purchase history imported: nothing to backtest")
+    first_day, last_day = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    split = first_day + dt.timedelta(days=int((last_day - first_day).days * train_share))
+    split -= dt.timedelta(days=split.weekday())
+    return first_day, split, last_day
+
+
+def _source_filter(sources: list[str] | None) -> tuple[str, list[str]]:
+    if not sources:
+        return "", []
+    return f" WHERE source IN ({', '.join('?' for _ in sources)})", list(sources)
+
+
+def backtest(
+    db: Database,
+    sources: Iterable[str] | None = None,
+    split_day: dt.date | None = None,
+    settings: LearningSettings = LearningSettings(),
+    top_k: int = 3,
+    bootstrap: int = 1000,
+    seed: int = 0,
+) -> BacktestReport:
+    """Learn before `split_day`, score after it (see the module docstring)."""
+    sources = list(sources) if sources is not None else None
+    first_day, default, last_day = default_split(db, sources)
+    split_day = split_day or default
+    if not first_day < split_day <= last_day:
+        raise DataError(f"split day {split_day} is outside the history ({first_day} to {last_day})")
+    train = count_baskets(db, sources, None, split_day)
+    test = count_baskets(db, sources, split_day, None)
+    findings = [f for f in findings_from_counts(train, settings) if f.context.age_group is not None]
+    suggested: dict[Context, list[str]] = {}
+    for finding in findings:  # best lift first
+        chosen = suggested.setdefault(finding.context, [])
+        if len(chosen) < top_k:
+            chosen.append(finding.category)
+
+    test_index = {c: i for i, c in enumerate(test.categories)}
+    rng = np.random.default_rng(seed)
+    rows, draws = [], []
+    for context, categories in sorted(suggested.items(), key=lambda item: item[0].label()):
+        g = list(AGE_GROUPS).index(context.age_group)
+        part, day_type = _PARTS.index(context.day_part), DAY_TYPES.index(context.day_type)
+        popular = train.with_category[ANY_AGE, part, day_type]
+        baseline = tuple(train.categories[k] for k in np.argsort(-popular, kind="stable")[:top_k])
+        own = train.with_category[g, part, day_type]
+        own_popular = tuple(train.categories[k] for k in np.argsort(-own, kind="stable")[:top_k])
+        n_c = test.baskets[g, part, day_type]
+        n_t = test.baskets[ANY_AGE, part, day_type]
+        if n_c < 1 or n_t < 1:
+            continue
+
+        def held_out(names, group):
+            return np.array([test.with_category[group, part, day_type, test_index[n]] if n in test_index else 0.0 for n in names])
+
+        hits, base_hits, time_hits = held_out(categories, g), held_out(baseline, g), held_out(categories, ANY_AGE)
+        own_rate = float(np.mean(held_out(own_popular, g) / n_c))
+        # Bootstrap draws of every held-out count of this context.
+        sim_hits = rng.binomial(round(n_c), np.clip(hits / n_c, 0, 1), size=(bootstrap, len(hits))) / round(n_c)
+        sim_base = rng.binomial(round(n_c), np.clip(base_hits / n_c, 0, 1), size=(bootstrap, len(base_hits))) / round(n_c)
+        sim_time = rng.binomial(round(n_t), np.clip(time_hits / n_t, 0, 1), size=(bootstrap, len(time_hits))) / round(n_t)
+        rate, base_rate = float(np.mean(hits / n_c)), float(np.mean(base_hits / n_c))
+        sim_rate, sim_base_rate = sim_hits.mean(axis=1), sim_base.mean(axis=1)
+        share_c, share_t = hits / n_c, time_hits / n_t
+        targeting = float(np.mean(np.divide(share_c, share_t, out=np.zeros_like(share_c), where=share_t > 0)))
+        sim_targeting = np.mean(np.divide(sim_hits, sim_time, out=np.zeros_like(sim_hits), where=sim_time > 0), axis=1)
+        rows.append(
+            ContextResult(
+                context, float(n_c), tuple(categories), baseline, rate, base_rate,
+                rate / base_rate if base_rate > 0 else float("inf"),
+                _interval(np.divide(sim_rate, sim_base_rate, out=np.zeros_like(sim_rate), where=sim_base_rate > 0)),
+                targeting, _interval(sim_targeting), own_rate,
+            )
+        )
+        draws.append((n_c, sim_rate, sim_base_rate, sim_targeting))
+    if not rows:
+        raise DataError("no context passed the learning thresholds on the training weeks: nothing to backtest")
+    weights = np.array([n for n, *_ in draws])
+    overall_rate = float(np.average([r.rate for r in rows], weights=weights))
+    overall_base = float(np.average([r.baseline_rate for r in rows], weights=weights))
+    overall_targeting = float(np.average([r.targeting_lift for r in rows], weights=weights))
+    sim_rate = np.average(np.stack([d[1] for d in draws]), axis=0, weights=weights)
+    sim_base = np.average(np.stack([d[2] for d in draws]), axis=0, weights=weights)
+    sim_targeting = np.average(np.stack([d[3] for d in draws]), axis=0, weights=weights)
+    return BacktestReport(
+        split_day=split_day,
+        train_days=(first_day, split_day - dt.timedelta(days=1)),
+        test_days=(split_day, last_day),
+        train_baskets=train.total_baskets,
+        test_baskets=test.total_baskets,
+        contexts=tuple(rows),
+        rate=overall_rate,
+        baseline_rate=overall_base,
+        uplift=overall_rate / overall_base if overall_base > 0 else float("inf"),
+        uplift_interval=_interval(sim_rate / sim_base),
+        targeting_lift=overall_targeting,
+        targeting_interval=_interval(sim_targeting),
+        own_popular_rate=float(np.average([r.own_popular_rate for r in rows], weights=weights)),
+    )
+
+
+def _interval(values: np.ndarray) -> tuple[float, float]:
+    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
+
+
+def format_backtest(report: BacktestReport) -> str:
+    """The report as a table: one line per context, then the overall figures."""
+    lines = [
+        f"trained on {report.train_days[0]} to {report.train_days[1]} ({report.train_baskets:,} baskets), "
+        f"tested on {report.test_days[0]} to {report.test_days[1]} ({report.test_baskets:,} baskets)",
+        "",
+        f"{'context':<32}{'baskets':>9}{'rate':>8}{'baseline':>10}{'uplift (95%)':>22}{'targeting lift (95%)':>26}",
+    ]
+    for row in report.contexts:
+        lines.append(
+            f"{row.context.label():<32}{row.test_baskets:>9,.0f}{row.rate:>8.3f}{row.baseline_rate:>10.3f}"
+            f"{_ratio(row.uplift, row.uplift_interval):>22}{_ratio(row.targeting_lift, row.targeting_interval):>26}"
+        )
+        lines.append(f"    suggested: {', '.join(row.suggested)}   baseline: {', '.join(row.baseline)}")
+    lines += [
+        "",
+        f"overall (weighted by held-out baskets): appearance rate {report.rate:.3f} against {report.baseline_rate:.3f} "
+        f"for the baseline = uplift {_ratio(report.uplift, report.uplift_interval)}",
+        f"overall targeting lift (suggested categories, context against everyone at that time): "
+        f"{_ratio(report.targeting_lift, report.targeting_interval)}",
+        f"for comparison, each context's own most bought categories: rate {report.own_popular_rate:.3f} = "
+        f"{report.own_popular_uplift:.2f}x the baseline",
+    ]
+    return "\n".join(lines)
+
+
+def _ratio(value: float, interval: tuple[float, float]) -> str:
+    return f"{value:.2f}x ({interval[0]:.2f}-{interval[1]:.2f})"

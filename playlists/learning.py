@@ -1,0 +1,524 @@
+"""Learning targeting rules from purchase history, and testing them on later weeks.
+
+**Contexts.** A context is what the camera and the clock can observe: an audience age
+group, a part of the day (`TimeOfDay`: early morning 05-07, morning 07-11, lunch 11-14,
+afternoon 14-18, evening 18-22, night 22-05) and weekday or weekend. The purchase data's
+own age bands ("25-34") are spread over our age groups by the share of their years in
+each group (`age_band_shares`: 25-34 is half young_adult, half adult), and the table is
+printed by `signage rules learn`. A segment column in the data (say "commuter") becomes
+a context only through an explicit assumption in the config that an attire shows it
+(`attire_segments: {business: commuter}`); attire itself never appears in purchase data.
+
+**Counting.** Two SQL aggregations over the `baskets` and `basket_categories` tables
+(`playlists.purchases`) do all the counting: baskets per (age band, segment, weekday,
+hour), and baskets holding each category per the same key plus the category. They are
+plain GROUP BY queries, so a chain whose history outgrows one machine runs the *same*
+queries on PostgreSQL, DuckDB or a warehouse and hands the (small) result to
+`findings_from_counts`: the code path after the query is the same. Everything after the
+query is numpy on at most a few hundred thousand rows.
+
+**Findings.** For a context c and category k, over baskets: support = n(c, k) / N,
+confidence = n(c, k) / n(c), lift = confidence / (n(k) / N). A finding needs at least
+`min_context_baskets` baskets in its context, `min_category_baskets` with the category,
+`min_support`, `min_lift`, and a lift whose lower 95% bound (Wilson interval of the
+confidence, divided by the overall rate) is above 1: the statistical guard against small
+samples.
+
+**Suggestions.** A finding's category is matched to playlists through content tags (a
+category's slug, or `category_tags` in the config: "BAG SNACKS" -> snacks). Each becomes
+a disabled rule with its metrics, until a marketer accepts it. Re-learning updates the
+learned rules it made, never rules a marketer wrote or edited, and never re-suggests one
+a marketer rejected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlite_utils import Database
+
+from audience.calibration import AgeGroupBoundaries
+from audience.types import AGE_GROUPS, AgeGroup, Attire, TimeOfDay
+from content.db import migrate
+from content.model import ContentItem
+from playlists.model import Conditions, Playlist, Rule, RuleOrigin, TimeWindow
+from signage.errors import ConfigError, DataError
+
+DAY_PARTS: dict[TimeOfDay, tuple[int, int]] = {  # [start, end) hours, local time
+    TimeOfDay.EARLY_MORNING: (5, 7),
+    TimeOfDay.MORNING: (7, 11),
+    TimeOfDay.LUNCH: (11, 14),
+    TimeOfDay.AFTERNOON: (14, 18),
+    TimeOfDay.EVENING: (18, 22),
+    TimeOfDay.NIGHT: (22, 5),
+}
+DAY_TYPES = ("weekday", "weekend")
+_PARTS = tuple(DAY_PARTS)
+_HOUR_TO_PART = np.array([_PARTS.index(TimeOfDay.of(dt.datetime(2026, 1, 1, hour))) for hour in range(24)])
+ANY_AGE = len(AGE_GROUPS)  # index of "any age" in the count arrays
+OLDEST_YEARS = 90.0  # an open band such as 65+ is taken to end here
+
+MIGRATIONS = (
+    """
+    CREATE TABLE rejected_suggestions (
+        name TEXT PRIMARY KEY, rejected_at TEXT NOT NULL, author TEXT NOT NULL
+    );
+    """,
+)
+
+
+def _default_category_tags() -> dict[str, str]:
+    # Complete Journey categories that the sample content's tags stand for. Editable:
+    # a store maps its own categories to its own content tags.
+    return {
+        "BAG SNACKS": "snacks",
+        "CANDY - CHECKLANE": "sweets",
+        "CANDY - PACKAGED": "sweets",
+        "COOKIES/CONES": "snacks",
+        "CRACKERS/MISC BKD FD": "snacks",
+        "SOFT DRINKS": "beverages",
+        "REFRGRATD JUICES/DRNKS": "beverages",
+        "WATER - CARBONATED/FLVRD DRINK": "beverages",
+        "COFFEE": "coffee",
+        "TEA": "tea",
+        "BEERS/ALES": "alcohol",
+        "WINE": "alcohol",
+        "LIQUOR": "alcohol",
+        "FROZEN PIZZA": "ready_meals",
+        "DELI MEATS": "lunch",
+        "SANDWICHES": "lunch",
+        "SALAD BAR": "lunch",
+        "VITAMINS": "health",
+    }
+
+
+@dataclass(frozen=True)
+class LearningSettings:
+    """Thresholds and explicit assumptions of learning (`learning:` in the config file)."""
+
+    min_context_baskets: int = 300  # baskets in a context before anything is said about it
+    min_category_baskets: int = 30  # baskets in the context holding the category
+    min_support: float = 0.0002  # share of all baskets that are in the context and hold the category
+    min_lift: float = 1.3
+    max_suggestions_per_context: int = 3
+    suggestion_priority: int = 20  # priority of suggested rules (the seed rules use 10-60)
+    category_tags: dict[str, str] = field(default_factory=_default_category_tags)
+    # Attire -> the data's segment it is assumed to show (e.g. business: commuter).
+    attire_segments: dict[str, str] = field(default_factory=dict)
+
+    def check(self, where: str = "learning") -> None:
+        """Ranges and names; ConfigError names the key."""
+        if self.min_context_baskets < 1 or self.min_category_baskets < 1:
+            raise ConfigError(f"{where}: min_context_baskets and min_category_baskets must be at least 1")
+        if not 0 <= self.min_support < 1:
+            raise ConfigError(f"{where}.min_support: expected a share from 0 to 1, got {self.min_support}")
+        if self.min_lift <= 0:
+            raise ConfigError(f"{where}.min_lift: expected a positive number, got {self.min_lift}")
+        attires = {a.value for a in Attire}
+        for attire in self.attire_segments:
+            if attire not in attires:
+                raise ConfigError(f"{where}.attire_segments: unknown attire {attire!r} (known: {', '.join(sorted(attires))})")
+
+
+# --------------------------------------------------------------------------------------
+# Age bands
+
+
+def parse_age_band(band: str) -> tuple[float, float]:
+    """'25-34' -> [25, 35); '65+' -> [65, 90); '16' -> [16, 17). ValueError when unreadable."""
+    text = band.strip().replace(" ", "")
+    if match := re.fullmatch(r"(\d+)\+", text):
+        return float(match[1]), OLDEST_YEARS
+    if match := re.fullmatch(r"(\d+)-(\d+)", text):
+        low, high = float(match[1]), float(match[2]) + 1.0
+        if high > low:
+            return low, high
+    if re.fullmatch(r"\d+", text):
+        return float(text), float(text) + 1.0
+    raise ValueError(f"age band {band!r} is not like 25-34, 65+ or 16")
+
+
+def age_band_shares(band: str, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> dict[AgeGroup, float]:
+    """How a purchase-data age band spreads over our age groups: the share of its years in each."""
+    low, high = parse_age_band(band)
+    shares = {}
+    for group, (start, below) in boundaries.intervals().items():
+        overlap = max(0.0, min(high, below) - max(low, start))
+        if overlap > 0:
+            shares[group] = overlap / (high - low)
+    return shares
+
+
+# --------------------------------------------------------------------------------------
+# Counting (SQL) and findings (numpy)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Basket counts by context and category, from the two GROUP BY queries.
+
+    Arrays are indexed [age group (6) + any age, day part (6), day type (2), ...]; with
+    fractional age bands the per-group counts are expected counts (floats).
+    """
+
+    categories: tuple[str, ...]
+    baskets: np.ndarray  # [7, 6, 2]
+    with_category: np.ndarray  # [7, 6, 2, categories]
+    segments: tuple[str, ...]  # segment values seen
+    segment_baskets: np.ndarray  # [segments, 6, 2]
+    segment_with_category: np.ndarray  # [segments, 6, 2, categories]
+    age_bands: dict[str, int]  # band -> baskets, for the mapping table
+    total_baskets: int
+
+
+BASKET_QUERY = """
+SELECT age_band, segment, weekday, hour, COUNT(*) AS baskets
+FROM baskets WHERE source IN ({sources}) AND day >= ? AND day < ?
+GROUP BY age_band, segment, weekday, hour
+"""
+CATEGORY_QUERY = """
+SELECT age_band, segment, weekday, hour, category, COUNT(*) AS baskets
+FROM basket_categories WHERE source IN ({sources}) AND day >= ? AND day < ?
+GROUP BY age_band, segment, weekday, hour, category
+"""
+
+
+def count_baskets(
+    db: Database,
+    sources: Iterable[str] | None = None,
+    from_day: dt.date | None = None,
+    until_day: dt.date | None = None,
+    boundaries: AgeGroupBoundaries = AgeGroupBoundaries(),
+) -> Counts:
+    """Run the two aggregation queries over [from_day, until_day) and fold them into Counts."""
+    sources = list(sources) if sources is not None else [row[0] for row in db.execute("SELECT source FROM purchase_imports")]
+    if not sources:
+        raise DataError("no purchase history imported: run `signage purchases import-csv` or `import-completejourney`")
+    marks = ", ".join("?" for _ in sources)
+    params = [*sources, (from_day or dt.date.min).isoformat(), (until_day or dt.date.max).isoformat()]
+    basket_rows = db.execute(BASKET_QUERY.format(sources=marks), params).fetchall()
+    category_rows = db.execute(CATEGORY_QUERY.format(sources=marks), params).fetchall()
+    return counts_from_rows(basket_rows, category_rows, boundaries)
+
+
+def counts_from_rows(basket_rows, category_rows, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> Counts:
+    """Fold the rows of BASKET_QUERY and CATEGORY_QUERY (from any SQL engine) into Counts."""
+    categories = tuple(sorted({row[4] for row in category_rows}))
+    segments = tuple(sorted({row[1] for row in basket_rows if row[1]}))
+    category_index = {c: i for i, c in enumerate(categories)}
+    segment_index = {s: i for i, s in enumerate(segments)}
+    bands = sorted({row[0] for row in basket_rows if row[0]})
+    # A band's row in the share matrix: its shares of each group, plus 1 for "any age".
+    share_rows = {None: np.eye(1, ANY_AGE + 1, ANY_AGE)[0]}
+    for band in bands:
+        row = np.zeros(ANY_AGE + 1)
+        try:
+            for group, share in age_band_shares(band, boundaries).items():
+                row[AGE_GROUPS.index(group)] = share
+        except ValueError as error:
+            raise DataError(f"purchase history: {error}") from None
+        row[ANY_AGE] = 1.0
+        share_rows[band] = row
+    baskets = np.zeros((ANY_AGE + 1, len(_PARTS), 2))
+    with_category = np.zeros((ANY_AGE + 1, len(_PARTS), 2, len(categories)))
+    segment_baskets = np.zeros((len(segments), len(_PARTS), 2))
+    segment_with = np.zeros((len(segments), len(_PARTS), 2, len(categories)))
+    age_bands: dict[str, int] = {}
+    total = 0
+    for band, segment, weekday, hour, count in basket_rows:
+        part, day_type = _HOUR_TO_PART[hour], int(weekday >= 5)
+        baskets[:, part, day_type] += share_rows.get(band if band else None) * count
+        if segment:
+            segment_baskets[segment_index[segment], part, day_type] += count
+        age_bands[band or "unknown"] = age_bands.get(band or "unknown", 0) + count
+        total += count
+    for band, segment, weekday, hour, category, count in category_rows:
+        part, day_type, k = _HOUR_TO_PART[hour], int(weekday >= 5), category_index[category]
+        with_category[:, part, day_type, k] += share_rows.get(band if band else None) * count
+        if segment:
+            segment_with[segment_index[segment], part, day_type, k] += count
+    return Counts(categories, baskets, with_category, segments, segment_baskets, segment_with, age_bands, total)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who and when: an age group or a segment (or neither), a part of the day, weekday or weekend."""
+
+    day_part: TimeOfDay
+    day_type: str  # weekday | weekend
+    age_group: AgeGroup | None = None
+    segment: str | None = None
+
+    def label(self) -> str:
+        """'teen, afternoon, weekday'."""
+        who = self.age_group.value if self.age_group else (f"segment {self.segment}" if self.segment else "everyone")
+        return f"{who}, {self.day_part.value}, {self.day_type}"
+
+    def hours(self) -> str:
+        """'14:00-18:00'."""
+        start, end = DAY_PARTS[self.day_part]
+        return f"{start:02d}:00-{end:02d}:00"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A category bought more than expected in a context, with the numbers behind it."""
+
+    context: Context
+    category: str
+    context_baskets: float  # n(c)
+    category_baskets: float  # n(c, k)
+    support: float
+    confidence: float
+    expected: float  # n(k) / N: how often any basket holds the category
+    lift: float
+    lift_lower: float  # lower end of the 95% interval
+
+    def sentence(self) -> str:
+        """'young_adult buy BAG SNACKS 1.6x more often 14:00-18:00 on weekdays, based on 1,240 baskets'."""
+        who = self.context.age_group.value if self.context.age_group else f"'{self.context.segment}' shoppers"
+        days = "on weekdays" if self.context.day_type == "weekday" else "at weekends"
+        return (
+            f"{who} buy {self.category} {self.lift:.1f}x more often {self.context.hours()} {days}, "
+            f"based on {self.context_baskets:,.0f} baskets"
+        )
+
+
+def wilson_lower(successes: np.ndarray, trials: np.ndarray, z: float = 1.96) -> np.ndarray:
+    """Lower end of the Wilson score interval of a proportion (vectorised; 0 where no trials)."""
+    successes, trials = np.asarray(successes, dtype=float), np.asarray(trials, dtype=float)
+    safe = np.maximum(trials, 1e-12)
+    p = successes / safe
+    centre = p + z * z / (2 * safe)
+    margin = z * np.sqrt(p * (1 - p) / safe + z * z / (4 * safe * safe))
+    return np.where(trials > 0, (centre - margin) / (1 + z * z / safe), 0.0)
+
+
+def findings_from_counts(counts: Counts, settings: LearningSettings = LearningSettings()) -> list[Finding]:
+    """Every (context, category) that passes the thresholds and the guard, by lift."""
+    if counts.total_baskets == 0:
+        return []
+    overall = counts.with_category[ANY_AGE].sum(axis=(0, 1)) / counts.total_baskets  # n(k) / N
+    found = []
+    blocks = [
+        (counts.baskets[:ANY_AGE], counts.with_category[:ANY_AGE], lambda i: {"age_group": AGE_GROUPS[i]}),
+        (counts.segment_baskets, counts.segment_with_category, lambda i: {"segment": counts.segments[i]}),
+    ]
+    for baskets, with_category, who in blocks:
+        if baskets.size == 0:
+            continue
+        n_c = baskets[..., None]
+        confidence = np.divide(with_category, n_c, out=np.zeros_like(with_category), where=n_c > 0)
+        lift = np.divide(confidence, overall, out=np.zeros_like(confidence), where=overall > 0)
+        lower = np.divide(wilson_lower(with_category, np.broadcast_to(n_c, with_category.shape)), overall,
+                          out=np.zeros_like(confidence), where=overall > 0)
+        support = with_category / counts.total_baskets
+        keep = (
+            (n_c >= settings.min_context_baskets)
+            & (with_category >= settings.min_category_baskets)
+            & (support >= settings.min_support)
+            & (lift >= settings.min_lift)
+            & (lower > 1.0)
+        )
+        for i, part, day_type, k in zip(*np.nonzero(keep)):
+            found.append(
+                Finding(
+                    Context(_PARTS[part], DAY_TYPES[day_type], **who(i)),
+                    counts.categories[k],
+                    float(baskets[i, part, day_type]),
+                    float(with_category[i, part, day_type, k]),
+                    float(support[i, part, day_type, k]),
+                    float(confidence[i, part, day_type, k]),
+                    float(overall[k]),
+                    float(lift[i, part, day_type, k]),
+                    float(lower[i, part, day_type, k]),
+                )
+            )
+    return sorted(found, key=lambda f: (-f.lift, f.context.label(), f.category))
+
+
+# --------------------------------------------------------------------------------------
+# Suggestions
+
+
+def category_tag(category: str, settings: LearningSettings) -> str:
+    """The content tag a purchase category stands for: the config's, else its slug."""
+    if category in settings.category_tags:
+        return settings.category_tags[category]
+    return re.sub(r"[^a-z0-9]+", "_", category.lower()).strip("_")
+
+
+def playlist_for_tag(tag: str, playlists: Iterable[Playlist], content: Mapping[str, ContentItem]) -> str | None:
+    """The playlist with the most items tagged `tag` (ties: by name); None when none has any."""
+    best = None
+    for playlist in sorted(playlists, key=lambda p: p.name):
+        tagged = sum(1 for item in playlist.items if tag in getattr(content.get(item.content), "tags", ()))
+        if tagged and (best is None or tagged > best[0]):
+            best = (tagged, playlist.name)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A rule suggested from findings, or why a finding could not become one."""
+
+    finding: Finding
+    rule: Rule | None
+    problem: str = ""  # why there is no rule (no playlist carries the tag, not observable)
+
+
+def suggest_rules(
+    findings: list[Finding],
+    playlists: Iterable[Playlist],
+    content: Mapping[str, ContentItem],
+    settings: LearningSettings = LearningSettings(),
+) -> list[Suggestion]:
+    """One disabled, learned rule per (context, playlist), from the best findings of each context."""
+    playlists = list(playlists)
+    segment_attire = {segment: Attire(attire) for attire, segment in settings.attire_segments.items()}
+    per_context: dict[Context, int] = {}
+    made: dict[str, Suggestion] = {}
+    result = []
+    for finding in findings:  # best lift first
+        context = finding.context
+        if context.segment is not None and context.segment not in segment_attire:
+            result.append(Suggestion(finding, None, "the camera cannot see this segment (no attire assumption for it)"))
+            continue
+        if per_context.get(context, 0) >= settings.max_suggestions_per_context:
+            continue
+        tag = category_tag(finding.category, settings)
+        playlist = playlist_for_tag(tag, playlists, content)
+        if playlist is None:
+            result.append(Suggestion(finding, None, f"no playlist has content tagged '{tag}'"))
+            continue
+        rule = _rule_for(finding, playlist, segment_attire, settings)
+        if rule.name in made:
+            continue  # a better category of this context already points at that playlist
+        per_context[context] = per_context.get(context, 0) + 1
+        made[rule.name] = Suggestion(finding, rule)
+        result.append(made[rule.name])
+    return result
+
+
+def _rule_for(finding: Finding, playlist: str, segment_attire: dict[str, Attire], settings: LearningSettings) -> Rule:
+    context = finding.context
+    start, end = DAY_PARTS[context.day_part]
+    who = context.age_group.value if context.age_group else segment_attire[context.segment].value
+    conditions = Conditions(
+        age_groups=(context.age_group,) if context.age_group else (),
+        attire=(segment_attire[context.segment],) if context.segment else (),
+        time_windows=(TimeWindow(f"{start:02d}:00", f"{end:02d}:00"),),
+        weekdays=(0, 1, 2, 3, 4) if context.day_type == "weekday" else (5, 6),
+    )
+    metrics = {
+        "support": round(finding.support, 6),
+        "confidence": round(finding.confidence, 4),
+        "lift": round(finding.lift, 3),
+        "lift_lower_95": round(finding.lift_lower, 3),
+        "baskets": round(finding.context_baskets, 1),
+        "baskets_with_category": round(finding.category_baskets, 1),
+    }
+    return Rule(
+        name=f"learned_{who}_{context.day_part.value}_{context.day_type}_{playlist}",
+        playlist=playlist,
+        conditions=conditions,
+        priority=settings.suggestion_priority,
+        enabled=False,
+        note=finding.sentence() + f" (category {finding.category})",
+        origin=RuleOrigin.LEARNED,
+        learned_metrics=metrics,
+    )
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    """What re-learning did to the store's rules."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    kept_marketer: tuple[str, ...] = ()  # same name, but a marketer wrote or edited it
+    skipped_rejected: tuple[str, ...] = ()
+    removed_stale: tuple[str, ...] = ()  # suggestions nobody accepted that the data no longer supports
+
+
+def apply_suggestions(db: Database, store, suggestions: list[Suggestion], author: str) -> ApplyReport:
+    """Write suggested rules to the store (disabled), keeping marketers' rules and choices.
+
+    A learned rule already there gets the new conditions and metrics but keeps its
+    enabled state (an accepted suggestion stays accepted). Rules a marketer wrote or
+    edited are never touched; rejected suggestions are not made again; suggestions
+    nobody accepted that the data no longer supports are removed.
+    """
+    migrate(db, "learning", MIGRATIONS)
+    rejected = {row[0] for row in db.execute("SELECT name FROM rejected_suggestions").fetchall()}
+    existing = {rule.name: rule for rule in store.rules()}
+    added, updated, kept, skipped = [], [], [], []
+    wanted = set()
+    for suggestion in suggestions:
+        rule = suggestion.rule
+        if rule is None:
+            continue
+        wanted.add(rule.name)
+        if rule.name in rejected:
+            skipped.append(rule.name)
+            continue
+        current = existing.get(rule.name)
+        if current is None:
+            store.save_rule(rule, author)
+            added.append(rule.name)
+        elif current.origin is RuleOrigin.LEARNED:
+            refreshed = dataclasses.replace(rule, enabled=current.enabled)
+            if refreshed != current:
+                store.save_rule(refreshed, author)
+                updated.append(rule.name)
+        else:
+            kept.append(rule.name)
+    stale = [
+        name for name, rule in existing.items()
+        if rule.origin is RuleOrigin.LEARNED and not rule.enabled and name not in wanted
+    ]
+    for name in stale:
+        store.delete_rule(name, author)
+    return ApplyReport(tuple(added), tuple(updated), tuple(kept), tuple(skipped), tuple(stale))
+
+
+def reject_suggestion(db: Database, store, name: str, author: str, now: dt.datetime) -> None:
+    """Delete a learned rule and remember not to suggest it again."""
+    rule = store.rule(name)
+    if rule.origin is not RuleOrigin.LEARNED:
+        raise DataError(f"rule {name!r} is not an unedited suggestion (origin {rule.origin.value}): delete it instead")
+    migrate(db, "learning", MIGRATIONS)
+    with db.conn:
+        db.conn.execute(
+            "INSERT OR REPLACE INTO rejected_suggestions (name, rejected_at, author) VALUES (?, ?, ?)",
+            [name, now.isoformat(timespec="seconds"), author],
+        )
+    store.delete_rule(name, author)
+
+
+def age_mapping_table(counts: Counts, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> str:
+    """The age-band mapping, as printed by `signage rules learn`."""
+    lines = ["purchase age band -> audience age groups (share of the band's years), baskets"]
+    for band, baskets in sorted(counts.age_bands.items()):
+        if band == "unknown":
+            lines.append(f"  {'unknown':<8} -> counted only for 'any age'{'':24} {baskets:>10,}")
+            continue
+        shares = ", ".join(f"{group.value} {share:.0%}" for group, share in age_band_shares(band, boundaries).items())
+        lines.append(f"  {band:<8} -> {shares:<48} {baskets:>10,}")
+    return "\n".join(lines)
+
+
+def wilson_interval(successes: float, trials: float, z: float = 1.96) -> tuple[float, float]:
+    """(low, high) of the Wilson score interval (0, 0 with no trials)."""
+    if trials <= 0:
+        return 0.0, 0.0
+    p = successes / trials
+    centre = p + z * z / (2 * trials)
+    margin = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    return (centre - margin) / (1 + z * z / trials), (centre + margin) / (1 + z * z / trials)

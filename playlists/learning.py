@@ -63,6 +63,7 @@ _PARTS = tuple(DAY_PARTS)
 _HOUR_TO_PART = np.array([_PARTS.index(TimeOfDay.of(dt.datetime(2026, 1, 1, hour))) for hour in range(24)])
 ANY_AGE = len(AGE_GROUPS)  # index of "any age" in the count arrays
 OLDEST_YEARS = 90.0  # an open band such as 65+ is taken to end here
+MINOR_AGE_GROUPS = (AgeGroup.CHILD, AgeGroup.TEEN)
 
 MIGRATIONS = (
     """
@@ -393,6 +394,13 @@ def suggest_rules(
         if per_context.get(context, 0) >= settings.max_suggestions_per_context:
             continue
         tag = category_tag(finding.category, settings)
+        if context.age_group in MINOR_AGE_GROUPS and any(
+            item.age_restricted and tag in item.tags for item in content.values()
+        ):
+            # 19-24 spreads a sixth into "teen": the data's 19-year-olds buying beer must
+            # not become a rule showing beer ads to teenagers.
+            result.append(Suggestion(finding, None, f"not suggested to minors: content tagged '{tag}' is age-restricted"))
+            continue
         playlist = playlist_for_tag(tag, playlists, content)
         if playlist is None:
             result.append(Suggestion(finding, None, f"no playlist has content tagged '{tag}'"))

@@ -217,3 +217,24 @@ def test_rejected_suggestions_are_not_made_again_and_stale_ones_go(db):
     other = dataclasses.replace(suggestions[0].rule, name="learned_old_suggestion")
     store.save_rule(other, "learner")
     assert apply_suggestions(db, store, [], "learner").removed_stale == ("learned_old_suggestion",)
+
+
+def test_age_restricted_categories_are_never_suggested_to_minor_groups(tmp_path):
+    database = open_database(tmp_path / "beer.db")
+    lines = [HEADER]
+    for i in range(600):  # 19-24 year olds buy beer at night: a sixth of the band counts as teen
+        band = "19-24" if i < 300 else "55-64"
+        lines.append(f"2026-11-27 23:00,b{i},milk,FLUID MILK,1,1,{band}\n")
+        if i < 250:
+            lines.append(f"2026-11-27 23:00,b{i},beer,BEERS/ALES,1,9,{band}\n")
+    (tmp_path / "beer.csv").write_text("".join(lines))
+    import_csv(database, tmp_path / "beer.csv", source="beer")
+    content = {"beer_promo": make_content("beer_promo", age_restricted=True, tags=("alcohol",))}
+    playlists = [Playlist("evening_drinks", (PlaylistItem("beer_promo"),))]
+    settings = dataclasses.replace(LOOSE, min_context_baskets=40, min_category_baskets=5)
+    findings = findings_from_counts(count_baskets(database), settings)
+    assert {f.context.age_group for f in findings} >= {AgeGroup.TEEN, AgeGroup.YOUNG_ADULT}
+    suggestions = suggest_rules(findings, playlists, content, settings)
+    by_group = {s.finding.context.age_group: s for s in suggestions}
+    assert by_group[AgeGroup.TEEN].rule is None and "not suggested to minors" in by_group[AgeGroup.TEEN].problem
+    assert by_group[AgeGroup.YOUNG_ADULT].rule is not None

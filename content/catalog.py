@@ -43,7 +43,6 @@ Scanning a folder (`scan`):
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -54,7 +53,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +61,7 @@ from typing import Any
 import yaml
 from sqlite_utils import Database
 
-from content.db import migrate
+from content.db import migrate, write_transaction
 from content.model import ContentItem, ContentKind, TextSlide
 from content.probe import SUPPORTED_TEXT, MediaInfo, media_kind, probe_media
 from signage.errors import DataError, MediaError
@@ -483,16 +482,9 @@ class ContentLibrary:
 
     # ---- internals ----------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: commit at the end, roll back on any exception."""
-        connection = self.db.conn
-        with connection:
-            if not connection.in_transaction:
-                # IMMEDIATE takes the write lock now: two writers wait instead of failing
-                # when both try to upgrade a read lock (WAL mode).
-                connection.execute("BEGIN IMMEDIATE")
-            yield connection
+    def _transaction(self):
+        """One write transaction (see `content.db.write_transaction`)."""
+        return write_transaction(self.db)
 
     def _rows(self, sql: str, params: tuple) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)

@@ -12,8 +12,10 @@ it has shipped; a change is a new migration at the end.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -78,3 +80,40 @@ def migrate(db: Database, component: str, migrations: tuple[str, ...]) -> int:
 def _sql_text(text: str) -> str:
     """`text` as the inside of an SQL string literal."""
     return text.replace("'", "''")
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """One write transaction: commit at the end, roll back on any exception.
+
+    `BEGIN IMMEDIATE`, not sqlite-utils' `db.atomic()`: a plain BEGIN takes the write lock
+    only at the first write, so a concurrent writer (the editor, the CLI, an import)
+    could slip in between a version check and the write, or two writers could both fail
+    upgrading their read locks. With IMMEDIATE the second writer waits (up to the
+    connection's timeout) instead. Must not be nested.
+    """
+    connection = db.conn
+    if connection.in_transaction:
+        raise RuntimeError("a write transaction is already open on this connection")
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.rollback()
+        raise
+    else:
+        connection.commit()
+
+
+@contextlib.contextmanager
+def read_transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """Reads that see one consistent snapshot (WAL); inside a write, that write's view."""
+    connection = db.conn
+    if connection.in_transaction:
+        yield connection
+        return
+    connection.execute("BEGIN")
+    try:
+        yield connection
+    finally:
+        connection.rollback()

@@ -99,7 +99,6 @@ pairs, 81,817 baskets (52%) with an age band.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -107,8 +106,7 @@ import io
 import logging
 import math
 import re
-import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -116,7 +114,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from content.db import migrate
+from content.db import migrate, read_transaction, write_transaction
 from playlists.codec import suggest_names
 from signage.errors import DataError, ModelError, NotFoundError
 
@@ -517,7 +515,7 @@ class _CsvImport:
                 self._mixed_baskets.add(line.basket_id)
         # dict, not set: distinct pairs in file order, so lookups in `baskets` stay local
         pairs = dict.fromkeys((line.category, source, line.basket_id) for line in lines if line.category)
-        with _write(self.db) as connection:
+        with write_transaction(self.db) as connection:
             before = connection.total_changes
             connection.executemany(_INSERT_LINE, (
                 (source, line.key, line.basket_id, line.ts, line.product, line.category, line.quantity, line.amount)
@@ -670,7 +668,7 @@ def import_complete_journey(
             day_text[of_pair].tolist(), hour[of_pair].tolist(), weekday[of_pair].tolist(),
             age_band[of_pair].tolist(), segment[of_pair].tolist(),
         )
-        with _write(db) as connection:
+        with write_transaction(db) as connection:
             before = connection.total_changes
             connection.executemany(_INSERT_LINE, line_rows)
             lines_added += connection.total_changes - before
@@ -742,7 +740,7 @@ def _chunk_slices(chunk_of_row, np) -> dict[int, object]:
 def purchase_summary(db: Database) -> tuple[SourceSummary, ...]:
     """Per source, by name: lines, baskets, categories, date range, baskets with an age band."""
     ensure_schema(db)
-    with _read(db) as connection:
+    with read_transaction(db) as connection:
         imports = {
             row[0]: row[1:]
             for row in connection.execute("SELECT source, kind, imported_at, rejected FROM purchase_imports")
@@ -779,7 +777,7 @@ def remove_source(db: Database, source: str) -> int:
     if source not in known:
         listing = f" (sources: {', '.join(sorted(known))})" if known else " (no purchases imported)"
         raise NotFoundError(f"no purchase source {source!r}{suggest_names(source, known) or listing}")
-    with _write(db) as connection:
+    with write_transaction(db) as connection:
         removed = connection.execute("DELETE FROM purchase_lines WHERE source = ?", [source]).rowcount
         for table in ("basket_categories", "baskets", "purchase_imports"):
             connection.execute(f"DELETE FROM {table} WHERE source = ?", [source])
@@ -813,7 +811,7 @@ def _check_kind(db: Database, source: str, kind: str) -> None:
 
 
 def _record_import(db: Database, source: str, kind: str, now: dt.datetime, rejected: int) -> None:
-    with _write(db) as connection:
+    with write_transaction(db) as connection:
         (lines,) = connection.execute("SELECT COUNT(*) FROM purchase_lines WHERE source = ?", [source]).fetchone()
         connection.execute(
             "INSERT INTO purchase_imports (source, kind, imported_at, lines, rejected) VALUES (?, ?, ?, ?, ?)"
@@ -821,33 +819,3 @@ def _record_import(db: Database, source: str, kind: str, now: dt.datetime, rejec
             " lines = excluded.lines, rejected = excluded.rejected",
             [source, kind, now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"), lines, rejected],
         )
-
-
-@contextlib.contextmanager
-def _write(db: Database) -> Iterator[sqlite3.Connection]:
-    # BEGIN IMMEDIATE takes the write lock at once: a concurrent writer (the editor) waits
-    # instead of failing halfway through a chunk.
-    connection = db.conn
-    if connection.in_transaction:
-        raise RuntimeError("purchase imports run in their own transactions")
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield connection
-    except BaseException:
-        connection.rollback()
-        raise
-    else:
-        connection.commit()
-
-
-@contextlib.contextmanager
-def _read(db: Database) -> Iterator[sqlite3.Connection]:
-    connection = db.conn
-    if connection.in_transaction:
-        yield connection
-        return
-    connection.execute("BEGIN")  # one WAL snapshot for all the counts
-    try:
-        yield connection
-    finally:
-        connection.rollback()

@@ -23,19 +23,18 @@ and never blocks a writer.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
-from content.db import migrate
+from content.db import migrate, read_transaction, write_transaction
 from playlists.codec import (
     RuleDocument,
     StoredNames,
@@ -546,33 +545,11 @@ class PlaylistStore:
             deleted = " (it was deleted: `history` shows its versions, `restore` brings one back)"
         return f"no {kind.value} {what} {name!r}{deleted}{suggest_names(name, names)}"
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        # Not `db.atomic()`: its plain BEGIN takes the write lock only at the first write, so
-        # a concurrent writer could slip in between our version check and our write.
-        connection = self.db.conn
-        if connection.in_transaction:
-            raise RuntimeError("PlaylistStore changes run in their own transaction")
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            connection.rollback()
-            raise
-        else:
-            connection.commit()
+    def _write(self):
+        return write_transaction(self.db)
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[None]:
-        connection = self.db.conn
-        if connection.in_transaction:  # already inside `_write` (or a caller's transaction)
-            yield
-            return
-        connection.execute("BEGIN")  # one WAL snapshot for all reads in the block
-        try:
-            yield
-        finally:
-            connection.rollback()
+    def _read(self):
+        return read_transaction(self.db)
 
 
 def _rule(document: str) -> Rule:

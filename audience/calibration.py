@@ -48,6 +48,7 @@ import importlib.resources
 import json
 import logging
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -712,9 +713,15 @@ def evaluate(calibration: AgeCalibration, features: np.ndarray, labels: list[str
     )
 
 
-def gender_accuracy(faces: LabelledFaces) -> tuple[float | None, int]:
-    """(share of faces whose gender is right, faces with a gender label); None without labels."""
-    known = [i for i, gender in enumerate(faces.genders) if gender is not None]
+def gender_accuracy(faces: LabelledFaces, leave_out_labels: Iterable[str] = ()) -> tuple[float | None, int]:
+    """(share of faces whose gender is right, faces scored); None without gender labels.
+
+    Faces whose age label is in `leave_out_labels` (say the children's bins) are not scored.
+    """
+    skipped = set(leave_out_labels)
+    known = [
+        i for i, gender in enumerate(faces.genders) if gender is not None and faces.labels[i] not in skipped
+    ]
     if not known:
         return None, 0
     said_female = faces.female_probabilities[known] >= 0.5

@@ -158,9 +158,8 @@ def _step_bob(walking_s: float) -> float:
 
 def _person_sprite() -> tuple[np.ndarray, np.ndarray]:
     """The astronaut's head and shoulders: BGR photo and a soft-edged alpha (0..1)."""
-    from skimage import (
-        data,  # a declared dependency; imported here so the module loads fast
-    )
+    # A declared dependency, imported here so that the module loads fast.
+    from skimage import data
 
     bgr = np.ascontiguousarray(data.astronaut()[:, :, ::-1])
     mask = np.zeros(bgr.shape[:2], np.uint8)

@@ -43,7 +43,6 @@ class Track:
     velocity_px_s: np.ndarray  # box corner velocities, pixels per second
     first_seen_ts: float
     last_seen_ts: float  # last detection
-    last_box_ts: float  # when `xyxy` was last moved (detection or prediction)
     detected_xyxy: np.ndarray  # box of the latest detection
     hits: int = 1
     attention_s: float = 0.0
@@ -112,7 +111,6 @@ class Tracker:
             vx = (track.velocity_px_s[0] + track.velocity_px_s[2]) / 2.0
             vy = (track.velocity_px_s[1] + track.velocity_px_s[3]) / 2.0
             track.xyxy = track.detected_xyxy + np.array([vx, vy, vx, vy]) * elapsed_s
-            track.last_box_ts = ts
 
     def update(self, ts: float, detections: list[FaceDetection]) -> list[tuple[Track, FaceDetection]]:
         """Match detections to tracks at `ts`; returns the (track, detection) pairs.
@@ -152,7 +150,6 @@ class Tracker:
                     detected_xyxy=boxes[index],
                     first_seen_ts=ts,
                     last_seen_ts=ts,
-                    last_box_ts=ts,
                 )
                 self.tracks[track.track_id] = track
                 pairs.append((track, detection))
@@ -220,7 +217,6 @@ class Tracker:
                 track.attention_s += dt
         track.xyxy = box
         track.detected_xyxy = box
-        track.last_box_ts = ts
         track.last_seen_ts = ts
         track.hits += 1
 

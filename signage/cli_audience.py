@@ -218,19 +218,12 @@ def _age_pipeline(config):
 
 
 def _row_progress(labels: Path, disabled: bool = False):
-    """A `progress(done, total)` callback drawing a bar on stderr, and a function to close it."""
+    """A `progress(done, total)` callback over the rows of a labels file, and its close."""
     if disabled:
         return None, lambda: None
-    from tqdm import tqdm
+    from signage.progress import progress_callback
 
-    bar = tqdm(unit="face", desc=labels.name, file=sys.stderr, leave=False)
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    return progress, bar.close
+    return progress_callback(labels.name, "face")
 
 
 def _calibrate(args: argparse.Namespace) -> int:

@@ -8,7 +8,6 @@ customer's age band and segment. Importing the same data again adds nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from signage.errors import DataError
@@ -92,20 +91,12 @@ def _database(args: argparse.Namespace):
 
 
 def _progress_bar(description: str, unit: str):
-    """A `progress(done, total)` callback drawing a bar on stderr (only on a terminal), and its close."""
-    from tqdm import tqdm
+    """A byte- or line-counting bar on stderr, shown only on a terminal."""
+    from signage.progress import progress_callback
 
-    bar = tqdm(
-        desc=description, unit=unit, unit_scale=True, unit_divisor=1024 if unit == "B" else 1000,
-        file=sys.stderr, leave=False, disable=None,
+    return progress_callback(
+        description, unit, unit_scale=True, unit_divisor=1024 if unit == "B" else 1000, disable=None
     )
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    return progress, bar.close
 
 
 def _import_csv(args: argparse.Namespace) -> int:

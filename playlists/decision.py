@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from audience.types import AgeGroup, Attire, AudienceSnapshot, Gender, SignalState
 from content.model import ContentItem
-from playlists.model import Playlist, Rule
+from playlists.model import Playlist, Rule, describe_weekdays
 
 NO_RULE_PRIORITY = -(2**31)  # the default playlist's priority: anything interrupts it
 
@@ -359,7 +359,7 @@ class Decision:
         sentences = {
             DISABLED: "disabled",
             OUTSIDE_DATES: f"runs {c.date_from or '...'} to {c.date_until or '...'}, not on {when:%Y-%m-%d}",
-            WRONG_WEEKDAY: f"runs on {describe_days(c.weekdays)}, not on {when:%a}",
+            WRONG_WEEKDAY: f"runs on {describe_weekdays(c.weekdays)}, not on {when:%a}",
             OUTSIDE_HOURS: f"runs {', '.join(w.label() for w in c.time_windows)}, not at {when:%H:%M}",
             AUDIENCE_UNCERTAIN: "needs a known audience, and the audience is uncertain",
             NOBODY: "needs someone in front of the screen, and nobody is there",
@@ -378,13 +378,6 @@ class Decision:
             LOST_DRAW: f"matched, but lost the weighted draw among equal priorities (weight {rule.weight:g})",
         }
         return sentences.get(code, code)
-
-
-def describe_days(weekdays: Sequence[int]) -> str:
-    """Weekday numbers in words (re-exported from the model for explanations)."""
-    from playlists.model import describe_weekdays
-
-    return describe_weekdays(tuple(weekdays))
 
 
 def _uncertainty(audience: AudienceView, settings: DecisionSettings) -> str:

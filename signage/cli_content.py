@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-_DB_HELP = "signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)"
+from signage.cli_common import add_db_option, open_db
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,17 +39,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--age-restricted", action="store_true", help="never show while minors may be present (alcohol, tobacco)"
     )
     add_text.add_argument("--replace", action="store_true", help="overwrite an existing item of the same name")
-    add_text.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(add_text)
     add_text.set_defaults(handler=_add_text)
 
     listing = sub.add_parser("list", help="list the library as a table")
     listing.add_argument("--tag", help="only items with this tag")
-    listing.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(listing)
     listing.set_defaults(handler=_list)
 
     show = sub.add_parser("show", help="show everything the catalog knows about one item")
     show.add_argument("name", help="catalog name of the item")
-    show.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(show)
     show.set_defaults(handler=_show)
 
     remove = sub.add_parser("remove", help="remove an item from the catalog (its file stays)")
@@ -57,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     remove.add_argument(
         "--force", action="store_true", help="remove it even while playlists list it (they skip it from then on)"
     )
-    remove.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(remove)
     remove.set_defaults(handler=_remove)
 
     scan = sub.add_parser(
@@ -73,7 +73,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     scan.add_argument(
         "--image-duration-s", type=float, default=8.0, help="display time of images content.yaml gives none (default 8)"
     )
-    scan.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(scan)
     scan.set_defaults(handler=_scan)
 
     samples = sub.add_parser(
@@ -83,7 +83,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "beer_promo, ...). Nothing is downloaded; running it again changes nothing.",
     )
     samples.add_argument("--folder", type=Path, help="where to draw the files (default: the media folder in the data folder)")
-    samples.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(samples)
     samples.set_defaults(handler=_samples)
 
 
@@ -100,15 +100,13 @@ def _add_settings_options(parser: argparse.ArgumentParser, with_name: bool) -> N
     parser.add_argument(
         "--age-restricted", action="store_true", help="never show while minors may be present (alcohol, tobacco)"
     )
-    parser.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(parser)
 
 
 def _library(args: argparse.Namespace):
     from content.catalog import ContentLibrary
-    from content.db import open_database
-    from signage.paths import database_path
 
-    return ContentLibrary(open_database(args.db or database_path()))
+    return ContentLibrary(open_db(args.db))
 
 
 def _date(value: str | None, option: str):

@@ -14,9 +14,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from signage.cli_common import add_db_option, open_db
 from signage.errors import ConfigError
-
-_DB_HELP = "signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,19 +36,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     learn.set_defaults(handler=_learn)
 
     suggestions = sub.add_parser("suggestions", help="learned rules with their numbers, in plain words")
-    suggestions.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(suggestions)
     suggestions.set_defaults(handler=_suggestions)
 
     accept = sub.add_parser("accept", help="accept a suggested rule: enable it (later re-learning keeps it enabled)")
     accept.add_argument("name", help="suggested rule name")
     accept.add_argument("--author", help="who accepts it (default: $USER)")
-    accept.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(accept)
     accept.set_defaults(handler=_accept)
 
     reject = sub.add_parser("reject", help="reject a suggested rule: delete it and never suggest it again")
     reject.add_argument("name", help="suggested rule name")
     reject.add_argument("--author", help="who rejects it (default: $USER)")
-    reject.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(reject)
     reject.set_defaults(handler=_reject)
 
     backtest = sub.add_parser("backtest", help="learn on earlier weeks, test on later weeks against a non-personalized baseline")
@@ -63,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="config file (learning settings; default: `signage config path`)")
     parser.add_argument("--author", help="who makes the change (default: $USER)")
-    parser.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(parser)
 
 
 def _author(args: argparse.Namespace) -> str:
@@ -86,13 +85,6 @@ def _settings(args: argparse.Namespace):
     return settings
 
 
-def _db(args: argparse.Namespace):
-    from content.db import open_database
-    from signage.paths import database_path
-
-    return open_database(args.db or database_path())
-
-
 def _learn(args: argparse.Namespace) -> int:
     from content.catalog import ContentLibrary
     from content.db import migrate
@@ -107,7 +99,7 @@ def _learn(args: argparse.Namespace) -> int:
     from playlists.store import PlaylistStore
 
     settings = _settings(args)
-    db = _db(args)
+    db = open_db(args.db)
     migrate(db, "purchases", PURCHASE_MIGRATIONS)
     counts = count_baskets(db, args.source)
     findings = findings_from_counts(counts, settings)
@@ -144,7 +136,7 @@ def _suggestions(args: argparse.Namespace) -> int:
     from playlists.model import RuleOrigin
     from playlists.store import PlaylistStore
 
-    rules = [r for r in PlaylistStore(_db(args)).rules() if r.origin is not RuleOrigin.MANUAL]
+    rules = [r for r in PlaylistStore(open_db(args.db)).rules() if r.origin is not RuleOrigin.MANUAL]
     if not rules:
         print("no learned rules: run `signage rules learn`")
         return 0
@@ -167,7 +159,7 @@ def _accept(args: argparse.Namespace) -> int:
     from playlists.model import RuleOrigin
     from playlists.store import PlaylistStore
 
-    store = PlaylistStore(_db(args))
+    store = PlaylistStore(open_db(args.db))
     rule = store.rule(args.name)
     if rule.origin is RuleOrigin.MANUAL:
         raise ConfigError(f"rule {args.name!r} was written by hand, not suggested: use `signage rules enable`")
@@ -180,7 +172,7 @@ def _reject(args: argparse.Namespace) -> int:
     from playlists.learning import reject_suggestion
     from playlists.store import PlaylistStore
 
-    db = _db(args)
+    db = open_db(args.db)
     reject_suggestion(db, PlaylistStore(db), args.name, _author(args), dt.datetime.now(dt.timezone.utc))
     print(f"rejected {args.name}: deleted, and re-learning will not suggest it again")
     return 0
@@ -196,6 +188,6 @@ def _backtest(args: argparse.Namespace) -> int:
             split = dt.date.fromisoformat(args.split)
         except ValueError:
             raise ConfigError(f"--split: {args.split!r} is not a date YYYY-MM-DD") from None
-    report = backtest(_db(args), args.source, split, settings, top_k=args.top_k)
+    report = backtest(open_db(args.db), args.source, split, settings, top_k=args.top_k)
     print(format_backtest(report))
     return 0

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from signage.cli_common import add_db_option, open_db
 from signage.errors import DataError
 
-_DB_HELP = "signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)"
 _REJECTED_SHOWN = 20  # a file in the wrong format rejects every row: the count says the rest
 
 
@@ -39,7 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="OURS=THEIRS,...",
         help="the file's names for our columns, e.g. timestamp=trans_time,basket_id=receipt",
     )
-    import_csv.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(import_csv)
     import_csv.set_defaults(handler=_import_csv)
 
     complete_journey = sub.add_parser(
@@ -52,18 +52,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     complete_journey.add_argument(
         "--weeks", type=int, help="import only the first N weeks of 53 (for a quick trial; importing more later adds the rest)"
     )
-    complete_journey.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(complete_journey)
     complete_journey.set_defaults(handler=_import_complete_journey)
 
     stats = sub.add_parser(
         "stats", help="per source: lines, baskets, categories, date range, share of baskets with an age band"
     )
-    stats.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(stats)
     stats.set_defaults(handler=_stats)
 
     remove = sub.add_parser("remove", help="delete everything imported into a source")
     remove.add_argument("source", help="the source's name, as `stats` lists it")
-    remove.add_argument("--db", type=Path, help=_DB_HELP)
+    add_db_option(remove)
     remove.set_defaults(handler=_remove)
 
 
@@ -83,13 +83,6 @@ def parse_column_map(text: str | None) -> dict[str, str]:
     return column_map
 
 
-def _database(args: argparse.Namespace):
-    from content.db import open_database
-    from signage.paths import database_path
-
-    return open_database(args.db or database_path())
-
-
 def _progress_bar(description: str, unit: str):
     """A byte- or line-counting bar on stderr, shown only on a terminal."""
     from signage.progress import progress_callback
@@ -103,7 +96,7 @@ def _import_csv(args: argparse.Namespace) -> int:
     from playlists.purchases import import_csv
 
     column_map = parse_column_map(args.map)
-    db = _database(args)
+    db = open_db(args.db)
     progress, close = _progress_bar(args.file.name, "B")
     try:
         report = import_csv(db, args.file, source=args.source, column_map=column_map, progress=progress)
@@ -122,7 +115,7 @@ def _import_complete_journey(args: argparse.Namespace) -> int:
 
     if args.weeks is not None and args.weeks < 1:
         raise DataError(f"--weeks: expected a number of weeks of at least 1, got {args.weeks}")
-    db = _database(args)
+    db = open_db(args.db)
     progress, close = _progress_bar("Complete Journey", "line")
     try:
         report = import_complete_journey(db, progress=progress, weeks=args.weeks)
@@ -152,7 +145,7 @@ def _print_report(report, what: str) -> None:
 def _stats(args: argparse.Namespace) -> int:
     from playlists.purchases import purchase_summary
 
-    summaries = purchase_summary(_database(args))
+    summaries = purchase_summary(open_db(args.db))
     if not summaries:
         print("no purchases imported (signage purchases import-csv FILE, or import-completejourney)")
         return 0
@@ -179,6 +172,6 @@ def _stats(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from playlists.purchases import remove_source
 
-    lines = remove_source(_database(args), args.source)
+    lines = remove_source(open_db(args.db), args.source)
     print(f"removed purchase source {args.source} ({lines:,} lines)")
     return 0

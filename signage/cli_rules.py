@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from signage.cli_common import add_db_option, open_db
 from signage.errors import DataError, ValidationError
 
 # Rule fields as `rules add/edit` options, for messages about what was given on the command line.
@@ -55,12 +56,12 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
     sub.required = True
 
     listing = sub.add_parser("list", help="table of all rules: conditions in words, playlist, priority, state")
-    _add_db(listing)
+    add_db_option(listing)
     listing.set_defaults(handler=_rules_list)
 
     show = sub.add_parser("show", help="one rule as YAML, with its version")
     show.add_argument("name", help="rule name")
-    _add_db(show)
+    add_db_option(show)
     show.set_defaults(handler=_rules_show)
 
     add = sub.add_parser(
@@ -71,7 +72,7 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--name", required=True, help="rule name (unique)")
     add.add_argument("--playlist", required=True, help="playlist the rule plays")
     _add_rule_options(add, editing=False)
-    _add_db(add)
+    add_db_option(add)
     _add_author(add)
     add.set_defaults(handler=_rules_add)
 
@@ -85,7 +86,7 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
     edit.add_argument("name", help="rule name")
     edit.add_argument("--playlist", help="playlist the rule plays")
     _add_rule_options(edit, editing=True)
-    _add_db(edit)
+    add_db_option(edit)
     _add_author(edit)
     _add_expected_version(edit)
     edit.set_defaults(handler=_rules_edit)
@@ -93,7 +94,7 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
     for name, enabled, text in (("enable", True, "switch a rule on"), ("disable", False, "switch a rule off (it stays stored)")):
         toggle = sub.add_parser(name, help=text)
         toggle.add_argument("name", help="rule name")
-        _add_db(toggle)
+        add_db_option(toggle)
         _add_author(toggle)
         _add_expected_version(toggle)
         toggle.set_defaults(handler=functools.partial(_rules_toggle, enabled=enabled))
@@ -114,18 +115,18 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
         "--expected-revision", type=int,
         help="refuse when the store changed since this revision (printed in the header of `rules export`)",
     )
-    _add_db(import_)
+    add_db_option(import_)
     _add_author(import_)
     import_.set_defaults(handler=_rules_import)
 
     export = sub.add_parser("export", help="write all rules and playlists as YAML")
     export.add_argument("file", nargs="?", type=Path, help="file to write (default: standard output)")
-    _add_db(export)
+    add_db_option(export)
     export.set_defaults(handler=_rules_export)
 
     validate = sub.add_parser("validate", help="check a YAML rules file without changing anything; lists every problem")
     validate.add_argument("file", type=Path, help="YAML file to check")
-    _add_db(validate)
+    add_db_option(validate)
     validate.set_defaults(handler=_rules_validate)
 
     # `simulate` is registered by signage/cli_simulate.py (the decision engine's command).
@@ -141,12 +142,12 @@ def _register_playlists(commands: argparse._SubParsersAction) -> None:
     sub.required = True
 
     listing = sub.add_parser("list", help="table of all playlists, the rules using them and the default")
-    _add_db(listing)
+    add_db_option(listing)
     listing.set_defaults(handler=_playlists_list)
 
     show = sub.add_parser("show", help="one playlist as YAML, with its version")
     show.add_argument("name", help="playlist name")
-    _add_db(show)
+    add_db_option(show)
     show.set_defaults(handler=_playlists_show)
 
     add = sub.add_parser("add", help="create a playlist")
@@ -154,7 +155,7 @@ def _register_playlists(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--items", required=True, help="content names in order, comma-separated; NAME:SECONDS sets a display time (a,b:6,c)")
     add.add_argument("--loop", choices=("loop", "once"), default="loop", help="after the last item: start again (loop) or let the rules pick again (once)")
     add.add_argument("--note", help="free text for the team")
-    _add_db(add)
+    add_db_option(add)
     _add_author(add)
     add.set_defaults(handler=_playlists_add)
 
@@ -163,7 +164,7 @@ def _register_playlists(commands: argparse._SubParsersAction) -> None:
     edit.add_argument("--items", help="new content list, comma-separated; NAME:SECONDS sets a display time")
     edit.add_argument("--loop", choices=("loop", "once"), help="after the last item: loop or once")
     edit.add_argument("--note", help="free text for the team ('' clears it)")
-    _add_db(edit)
+    add_db_option(edit)
     _add_author(edit)
     _add_expected_version(edit)
     edit.set_defaults(handler=_playlists_edit)
@@ -174,17 +175,13 @@ def _register_playlists(commands: argparse._SubParsersAction) -> None:
 
     default = sub.add_parser("set-default", help="the playlist that plays when no rule matches")
     default.add_argument("name", help="playlist name")
-    _add_db(default)
+    add_db_option(default)
     _add_author(default)
     default.set_defaults(handler=_playlists_set_default)
 
 
 # --------------------------------------------------------------------------------------
 # Shared options
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)")
 
 
 def _add_author(parser: argparse.ArgumentParser) -> None:
@@ -254,20 +251,20 @@ def _add_versioned_commands(sub, kind: str, group: str, delete_help: str, delete
     """`delete`, `history` and `restore`, which rules and playlists share."""
     delete = sub.add_parser("delete", help=delete_help)
     delete.add_argument("name", help=f"{kind} name")
-    _add_db(delete)
+    add_db_option(delete)
     _add_author(delete)
     _add_expected_version(delete)
     delete.set_defaults(handler=delete_handler)
 
     history = sub.add_parser("history", help=f"every version of a {kind}: when, who, what changed")
     history.add_argument("name", help=f"{kind} name (deleted {group} too)")
-    _add_db(history)
+    add_db_option(history)
     history.set_defaults(handler=functools.partial(_history, kind=kind))
 
     restore = sub.add_parser("restore", help=f"make an earlier version of a {kind} current again (as a new version)")
     restore.add_argument("name", help=f"{kind} name (deleted {group} too)")
     restore.add_argument("version", type=int, help=f"version to restore (see `{group} history`)")
-    _add_db(restore)
+    add_db_option(restore)
     _add_author(restore)
     _add_expected_version(restore)
     restore.set_defaults(handler=functools.partial(_restore, kind=kind))
@@ -279,11 +276,9 @@ def _author(args: argparse.Namespace) -> str:
 
 @contextlib.contextmanager
 def _open_store(args: argparse.Namespace) -> Iterator:
-    from content.db import open_database
     from playlists.store import PlaylistStore
-    from signage.paths import database_path
 
-    db = open_database(args.db or database_path())
+    db = open_db(args.db)
     try:
         yield PlaylistStore(db)
     finally:

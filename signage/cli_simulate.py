@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from audience.types import AgeGroup, Attire, Gender
+from signage.cli_common import add_db_option, open_db
 from signage.errors import ConfigError
 
 
@@ -41,26 +42,25 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--confidence", type=float, default=1.0, help="how sure the camera is of the audience, 0..1 (default 1)"
     )
     simulate.add_argument("--config", type=Path, help="config file (decision settings; default: `signage config path`)")
-    simulate.add_argument("--db", type=Path, help="signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)")
+    add_db_option(simulate)
     simulate.set_defaults(handler=_simulate)
 
     seed = sub.add_parser(
         "seed",
         help="add the sample content and the convenience-store rules to a database that was never changed",
     )
-    seed.add_argument("--db", type=Path, help="signage database file (default: $SIGNAGE_DB, else signage.db in the data folder)")
+    add_db_option(seed)
     seed.set_defaults(handler=_seed)
 
 
 def _open(db_path: Path | None):
     """(db, store, library, seeded): seeds a store that was never changed."""
     from content.catalog import ContentLibrary
-    from content.db import open_database
     from playlists.rulebook import seed_if_new
     from playlists.store import PlaylistStore
     from signage.paths import database_path, media_dir
 
-    db = open_database(db_path or database_path())
+    db = open_db(db_path)
     store, library = PlaylistStore(db), ContentLibrary(db)
     seeded = seed_if_new(store, library, media_dir())
     if seeded:

@@ -147,7 +147,12 @@ def _file_frames(source: FrameSource, stop: threading.Event):
     reader.start()
     try:
         while True:
-            item = frames.get()
+            try:
+                item = frames.get(timeout=0.1)
+            except queue.Empty:
+                if stop.is_set():
+                    break  # asked to stop: the reader puts nothing more (not even _END)
+                continue
             if item is _END:
                 break
             yield item

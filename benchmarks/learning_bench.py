@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import print_table  # noqa: E402
+from report import print_table
 
 COMPARISON_SUPPORT = 0.001  # the support threshold both learners use in the comparison
 

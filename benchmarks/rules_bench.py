@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import print_table  # noqa: E402
+from report import print_table
 
-from audience.types import AgeGroup, Attire  # noqa: E402
-from content.model import ContentItem, ContentKind  # noqa: E402
-from playlists.decision import AudienceView, RuleBook, decide  # noqa: E402
-from playlists.model import Conditions, Playlist, PlaylistItem, Rule, TimeWindow  # noqa: E402
+from audience.types import AgeGroup, Attire
+from content.model import ContentItem, ContentKind
+from playlists.decision import AudienceView, RuleBook, decide
+from playlists.model import Conditions, Playlist, PlaylistItem, Rule, TimeWindow
 
 
 def synthetic_rules(count: int, seed: int = 0, playlists: int = 50) -> list[Rule]:

@@ -254,7 +254,7 @@ class SourceSummary:
 
 def utc_now() -> dt.datetime:
     """The current UTC time (the importers' default clock for `imported_at`)."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def ensure_schema(db: Database) -> None:
@@ -824,5 +824,5 @@ def _record_import(db: Database, source: str, kind: str, now: dt.datetime, rejec
             "INSERT INTO purchase_imports (source, kind, imported_at, lines, rejected) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (source) DO UPDATE SET kind = excluded.kind, imported_at = excluded.imported_at,"
             " lines = excluded.lines, rejected = excluded.rejected",
-            [source, kind, now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"), lines, rejected],
+            [source, kind, now.astimezone(dt.UTC).isoformat(timespec="seconds"), lines, rejected],
         )

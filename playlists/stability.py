@@ -104,6 +104,11 @@ class PlaylistSwitcher:
             return None  # the audience changed back while the item played
         return self._switch(order.decision, now_s, SwitchTiming.NOW, order.reason)
 
+    def restart(self, decision: Decision, now_s: float, reason: str) -> SwitchOrder:
+        """Play `decision` now, whatever the rules above say: for the player's own needs
+        (a play-once playlist ended, every item of the playlist failed)."""
+        return self._switch(decision, now_s, SwitchTiming.NOW, reason)
+
     def _queue(self, decision: Decision, reason: str) -> SwitchOrder:
         self.queued = SwitchOrder(decision, SwitchTiming.AFTER_ITEM, reason)
         return self.queued

@@ -167,7 +167,7 @@ class ImportSummary:
 
 def utc_now() -> dt.datetime:
     """The current UTC time (the store's default clock)."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class PlaylistStore:
@@ -502,7 +502,7 @@ class PlaylistStore:
                 " ON CONFLICT (name) DO UPDATE SET version = excluded.version, document = excluded.document",
                 [name, version, text],
             )
-        changed_at = self._utc_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+        changed_at = self._utc_now().astimezone(dt.UTC).isoformat(timespec="seconds")
         connection.execute(
             "INSERT INTO playlists_history (kind, name, version, action, author, changed_at, detail, document)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

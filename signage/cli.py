@@ -17,7 +17,15 @@ from signage.errors import SignageError
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the test that checks every help text)."""
-    from signage import cli_audience, cli_config, cli_content, cli_purchases, cli_rules
+    from signage import (
+        cli_audience,
+        cli_config,
+        cli_content,
+        cli_play,
+        cli_purchases,
+        cli_report,
+        cli_rules,
+    )
 
     parser = argparse.ArgumentParser(
         prog="signage",
@@ -32,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_audience.register(commands)
     cli_config.register(commands)
     cli_content.register(commands)
+    cli_play.register(commands)
     cli_purchases.register(commands)
+    cli_report.register(commands)
     cli_rules.register(commands)
     return parser
 
@@ -45,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    _quiet_opencv(args.verbose)
+    _quiet_libraries(args.verbose)
     try:
         return int(args.handler(args) or 0)
     except SignageError as error:
@@ -56,14 +66,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _quiet_opencv(verbose: int) -> None:
-    """OpenCV prints its own warnings (for example two lines for a missing camera) before
-    our one-line error says the same: keep only its errors unless -vv asks for more."""
+def _quiet_libraries(verbose: int) -> None:
+    """OpenCV and QtMultimedia print their own warnings (two lines for a missing camera,
+    FFmpeg's dump of every file) around our one-line messages: keep only errors unless
+    -vv asks for more."""
     if verbose >= 2:
         return
     os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")  # read when cv2 loads
     # FFmpeg's own lines ("moov atom not found") repeat what our one-line errors say.
     os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")  # AV_LOG_QUIET
+    # QtMultimedia prints what it could not load (VA-API, PipeWire: not needed) and
+    # FFmpeg's stream dump for every file it opens; Qt reads this when it first logs.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     if "cv2" in sys.modules:  # already loaded (tests, or an earlier import)
         cv2 = sys.modules["cv2"]
         cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)

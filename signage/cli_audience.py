@@ -101,21 +101,25 @@ def _config(args: argparse.Namespace):
     return config
 
 
-def demo_clip_path() -> Path:
+def demo_clip_path(duration_s: float = 12) -> Path:
     """Where the built-in walk-in clip is cached ($XDG_CACHE_HOME/signage)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "signage" / "demo-walk-in.mp4"
+    name = "demo-walk-in.mp4" if duration_s == 12 else f"demo-walk-in-{duration_s:g}s.mp4"
+    return base / "signage" / name
 
 
-def ensure_demo_clip() -> Path:
-    """Build the demo clip once; later runs reuse it (it is deterministic)."""
+def ensure_demo_clip(duration_s: float = 12) -> Path:
+    """Build the demo clip once; later runs reuse it (it is deterministic).
+
+    Other durations than 12 s stretch the same timeline (`signage demo` uses 24 s, so
+    the playlist has time to change back after the visitors leave)."""
     from audience.demo import build_demo_clip
 
-    path = demo_clip_path()
+    path = demo_clip_path(duration_s)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.mp4")
-        build_demo_clip(partial)
+        build_demo_clip(partial, duration_s=duration_s)
         partial.replace(path)
     return path
 

@@ -173,7 +173,7 @@ def _reject(args: argparse.Namespace) -> int:
     from playlists.store import PlaylistStore
 
     db = open_db(args.db)
-    reject_suggestion(db, PlaylistStore(db), args.name, _author(args), dt.datetime.now(dt.timezone.utc))
+    reject_suggestion(db, PlaylistStore(db), args.name, _author(args), dt.datetime.now(dt.UTC))
     print(f"rejected {args.name}: deleted, and re-learning will not suggest it again")
     return 0
 

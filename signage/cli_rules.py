@@ -455,7 +455,7 @@ def _rules_export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         document = store.document()
         revision = store.revision()
-    exported_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    exported_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     header = (
         f"signage rules and playlists, revision {revision}, exported {exported_at}\n"
         f"`signage rules import` of this file replaces all rules and playlists "

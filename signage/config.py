@@ -3,7 +3,8 @@
 YAML with one top-level section per part of the system: `audience` (the engine),
 `decision` (how cautious decisions are, the minors guardrail), `stability` (when the
 player may switch playlists) and `learning` (thresholds and explicit assumptions of
-learning rules from purchase history). Every key
+learning rules from purchase history) and `player` (the kiosk window, its camera and
+media handling). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
 file or section means built-in defaults. `signage config path` shows where it is read.
 """
@@ -22,8 +23,9 @@ from playlists.decision import DecisionSettings
 from playlists.learning import LearningSettings
 from playlists.stability import StabilitySettings
 from signage.errors import ConfigError
+from signage.player.settings import PlayerSettings
 
-SECTIONS = ("audience", "decision", "stability", "learning")
+SECTIONS = ("audience", "decision", "stability", "learning", "player")
 
 
 def default_config_path() -> Path:
@@ -42,6 +44,7 @@ class SignageConfig:
     decision: DecisionSettings = field(default_factory=DecisionSettings)
     stability: StabilitySettings = field(default_factory=StabilitySettings)
     learning: LearningSettings = field(default_factory=LearningSettings)
+    player: PlayerSettings = field(default_factory=PlayerSettings)
     source: str = "built-in defaults"
 
 
@@ -75,8 +78,14 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
         decision=_checked_decision(section_from_dict(DecisionSettings, data.get("decision"), str(path), "decision"), path),
         stability=section_from_dict(StabilitySettings, data.get("stability"), str(path), "stability"),
         learning=_checked_learning(section_from_dict(LearningSettings, data.get("learning"), str(path), "learning"), path),
+        player=_checked_player(section_from_dict(PlayerSettings, data.get("player"), str(path), "player"), path),
         source=str(path),
     )
+
+
+def _checked_player(settings: PlayerSettings, path: Path) -> PlayerSettings:
+    settings.check(f"{path}: player")
+    return settings
 
 
 def _checked_learning(settings: LearningSettings, path: Path) -> LearningSettings:

@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Qt tests run on the real widgets without a display; QtMultimedia's notes about libraries
+# it does not need (VA-API, PipeWire) and FFmpeg's stream dumps stay out of the output.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+
+# Threads the player starts; none may outlive the test that started it.
+_PLAYER_THREADS = ("audience", "capture ", "surface-image")
+
+
+@pytest.fixture(autouse=True)
+def no_player_thread_left_running():
+    """Every player test must stop what it started (a worker left running is a leak)."""
+    yield
+    deadline = time.monotonic() + 5.0
+    while True:
+        alive = [t.name for t in threading.enumerate() if t.name.startswith(_PLAYER_THREADS)]
+        if not alive or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert not alive, f"threads still running after the test: {alive}"
 
 
 def shared_data_dir() -> Path:

@@ -243,7 +243,7 @@ def test_gender_accuracy_on_fairface_faces_of_ten_and_older(fairface_ten_and_old
 # Labelled by eye: in the head-pose "female" clip she looks far to one side in frames
 # 0-6 and to the other in 12-15 (three-quarter to full profile); the man in the "male"
 # clip faces the camera throughout.
-PROFILE_FRAMES = (*range(0, 7), *range(12, 16))
+PROFILE_FRAMES = (*range(7), *range(12, 16))
 
 
 def test_frontal_score_separates_frontal_faces_from_profile_frames(shared_data, face_detector, age_gender_estimator):

@@ -261,7 +261,7 @@ class FakeDevice:
         self.blocked = threading.Event()
         self.unblock = threading.Event()
 
-    def isOpened(self) -> bool:  # noqa: N802 - OpenCV's name
+    def isOpened(self) -> bool:
         return self.opened
 
     def read(self):

@@ -18,7 +18,7 @@ from playlists.store import ChangeAction, EntryKind, PlaylistStore
 from signage.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from tests.playlists.builders import make_playlist, make_rule
 
-START = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+START = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 
 
 class TickingClock:

@@ -1,0 +1,196 @@
+"""`signage play` (the kiosk player, live or replaying a clip) and `signage demo`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from signage.cli_common import add_db_option
+
+DEMO_START = "2026-11-23 18:05"  # a Monday evening: adults walking in meet the evening rule
+DEMO_CLIP_S = 40.0  # long enough for the playlist to change back after the visitors leave
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `play` and `demo` commands."""
+    play = commands.add_parser(
+        "play",
+        help="run the kiosk player (fullscreen), or replay a recorded clip headless",
+        description="Run the player: live on the configured camera, or replaying --video on the clip's own clock.",
+    )
+    add_db_option(play)
+    play.add_argument("--config", type=Path, help="config file (default: the one `signage config path` prints)")
+    play.add_argument("--camera", help="audience source for a live run: camera index, rtsp/http URL, or none")
+    play.add_argument("--video", type=Path, help="replay this recorded clip instead of a live camera")
+    play.add_argument(
+        "--start", help="replay: the local time the clip starts at, 'YYYY-MM-DD HH:MM' (default: now)"
+    )
+    play.add_argument("--trace", type=Path, help="write the decision trace (JSON lines) to this file")
+    play.add_argument("--headless", action="store_true", help="offscreen window: no display needed")
+    play.add_argument("--realtime", action="store_true", help="replay at the clip's own speed (to watch it)")
+    play.add_argument("--windowed", action="store_true", help="a 1280x720 window instead of full screen")
+    play.add_argument("--screen", type=int, help="screen number for the window (overrides player.screen)")
+    play.add_argument("--rotation", type=int, choices=(0, 90, 180, 270), help="rotate the picture (portrait)")
+    play.add_argument("--overlay", action="store_true", help="start with the operator overlay shown")
+    play.add_argument("--duration-s", type=float, help="live: stop after this many seconds")
+    play.set_defaults(handler=_play)
+
+    demo = commands.add_parser(
+        "demo",
+        help="the built-in demo: sample ads, seed rules and a walk-in clip, played in the player",
+        description=(
+            "Build the sample content, the seed rules and the walk-in clip (nothing is downloaded), then "
+            "replay the clip in the player: on the screen when there is one, else headless. Prints how the "
+            "playlist changes as the visitors arrive and leave."
+        ),
+    )
+    demo.add_argument("--db", type=Path, help="demo database (default: demo/signage.db in the data folder)")
+    demo.add_argument("--headless", action="store_true", help="do not open a window even if there is a display")
+    demo.add_argument("--trace", type=Path, help="where to write the trace (default: beside the demo database)")
+    demo.add_argument("--start", default=DEMO_START, help=f"local time the clip starts at (default {DEMO_START})")
+    demo.set_defaults(handler=_demo)
+
+
+def _play(args: argparse.Namespace) -> int:
+    from signage.clock import parse_local_time
+    from signage.config import load_config
+    from signage.errors import ValidationError
+    from signage.paths import media_dir
+    from signage.player.app import PlayOptions, route_qt_messages, run_player
+
+    route_qt_messages()
+    config = load_config(args.config)
+    changes = {}
+    if args.windowed:
+        changes["fullscreen"] = False
+    if args.screen is not None:
+        changes["screen"] = args.screen
+    if args.rotation is not None:
+        changes["rotation_deg"] = args.rotation
+    if changes:
+        config = dataclasses.replace(config, player=dataclasses.replace(config.player, **changes))
+    start = None
+    if args.start:
+        try:
+            start = parse_local_time(args.start)
+        except ValueError as error:
+            raise ValidationError(f"--start: {error}") from None
+    options = PlayOptions(
+        db_path=args.db,
+        video=args.video,
+        start=start,
+        trace=args.trace,
+        headless=args.headless,
+        pace_realtime=args.realtime,
+        camera=args.camera,
+        duration_s=args.duration_s,
+        seed_media_dir=media_dir(),
+        show_overlay=args.overlay,
+    )
+    report = run_player(options, config)
+    if args.video is not None or args.headless:
+        print(describe_report(report))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from signage.cli_audience import ensure_demo_clip
+    from signage.clock import parse_local_time
+    from signage.config import SignageConfig
+    from signage.errors import ValidationError
+    from signage.paths import data_dir
+    from signage.player.app import (
+        PlayOptions,
+        route_qt_messages,
+        run_player,
+        use_offscreen_if_needed,
+    )
+    from signage.player.settings import PlayerSettings
+    from signage.player.trace import read_trace
+
+    try:
+        start = parse_local_time(args.start)
+    except ValueError as error:
+        raise ValidationError(f"--start: {error}") from None
+    folder = data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = args.db or folder / "signage.db"
+    trace_path = args.trace or folder / "trace.jsonl"
+    print(f"signage demo: building the walk-in clip and the sample content in {folder} (first run only)")
+    clip = ensure_demo_clip(DEMO_CLIP_S)
+    offscreen = use_offscreen_if_needed(args.headless)
+    route_qt_messages()
+    where = "headless (no display)" if offscreen else "in a window"
+    print(f"signage demo: replaying {clip.name} ({DEMO_CLIP_S:g} s) {where}, as if it were {start:%a %Y-%m-%d %H:%M}")
+    # The demo shows the product as installed: built-in defaults, windowed with the overlay.
+    config = SignageConfig(player=PlayerSettings(camera="none", fullscreen=False))
+    options = PlayOptions(
+        db_path=db_path,
+        video=clip,
+        start=start,
+        trace=trace_path,
+        headless=offscreen,
+        pace_realtime=not offscreen,
+        seed_media_dir=folder / "media",
+        show_overlay=True,
+    )
+    report = run_player(options, config)
+    print(describe_trace(read_trace(trace_path), start))
+    print(describe_report(report))
+    print(f"trace: {trace_path}   proof of play: signage report plays --db {db_path}")
+    return 0
+
+
+def describe_trace(lines: list[dict], start: dt.datetime) -> str:
+    """The trace as a readable timeline: audience changes, switches and items."""
+    out = []
+    last_audience = None
+    for line in lines:
+        kind = line.get("type")
+        if kind == "decision":
+            audience = line["audience"]
+            who = (audience.get("signal"), audience.get("group_size"), audience.get("dominant_segment"))
+            if who != last_audience:  # a change of who is there, not of the confidence
+                out.append(f"{line['ts']:7.1f} s  audience: {_audience_words(audience)}")
+                last_audience = who
+        elif kind == "play":
+            marker = "->" if line.get("switch") else "  "
+            rule = f"rule {line['rule']}" if line.get("rule") else "default playlist"
+            why = f"  [{line['switch']}]" if line.get("switch") else ""
+            out.append(f"{line['ts']:7.1f} s  {marker} {line['playlist'] or '(fallback)'} / {line['item']} ({rule}){why}")
+        elif kind == "event":
+            out.append(f"{line['ts']:7.1f} s  {line['kind']}: {line['message']}")
+    return "\n".join(out)
+
+
+def _audience_words(audience: dict) -> str:
+    if audience.get("signal") != "ok":
+        return "no camera signal"
+    size = audience.get("group_size", 0)
+    if size == 0:
+        return "nobody"
+    people = "1 person" if size == 1 else f"{size} people"
+    return f"{people}, mostly {audience.get('dominant_segment')} (confidence {audience.get('confidence', 0):.2f})"
+
+
+def describe_report(report: dict) -> str:
+    """The final report in a few lines."""
+    plays = ", ".join(f"{name} {count}" for name, count in report.get("plays_by_playlist", {}).items())
+    seconds = ", ".join(f"{name} {value:.1f} s" for name, value in report.get("seconds_by_playlist", {}).items())
+    outcomes = ", ".join(f"{name} {count}" for name, count in report.get("outcomes", {}).items())
+    lines = [
+        (
+            f"report: {report.get('decisions', 0)} decisions, {report.get('switches', 0)} switches, "
+            f"{report.get('ended_s', 0):.1f} s of timeline"
+        ),
+        f"  plays by playlist: {plays or 'none'}",
+        f"  time by playlist: {seconds or 'none'}",
+        f"  outcomes: {outcomes or 'none'}",
+    ]
+    if "frames_analysed" in report:
+        lines.append(f"  audience: {report['frames_analysed']} frames analysed, {report['visitors_seen']} visitors seen")
+    for failure in report.get("failures", []):
+        lines.append(f"  failed: {failure}")
+    return "\n".join(lines)

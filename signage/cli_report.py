@@ -1,0 +1,138 @@
+"""`signage report ...`: what the player showed (proof of play), from the signage database."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import sys
+from pathlib import Path
+
+from signage.cli_common import add_db_option, open_db
+from signage.errors import DataError, ValidationError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `report` command group."""
+    report = commands.add_parser("report", help="reports from the player's proof-of-play log", description=__doc__)
+    sub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", title="subcommands")
+    sub.required = True
+
+    plays = sub.add_parser(
+        "plays",
+        help="every item the player showed: when, how long, which rule, how it ended, to whom",
+        description="One line per play: start time, seconds shown, playlist, item, rule ('(default)' for the "
+        "default playlist), outcome and the audience when it started (counts and segments only), then the "
+        "totals by outcome. Times are the player's local time; --to is exclusive, and a date alone means "
+        "midnight, so --from 2026-11-23 --to 2026-11-24 is that one day.",
+    )
+    plays.add_argument(
+        "--from", dest="start", metavar="TIME",
+        help="'YYYY-MM-DD[ HH:MM]': first start time to include (default: the first play)",
+    )
+    plays.add_argument(
+        "--to", dest="end", metavar="TIME",
+        help="'YYYY-MM-DD[ HH:MM]': only plays that started before this time (exclusive; default: no limit)",
+    )
+    plays.add_argument(
+        "--csv", nargs="?", const="-", metavar="FILE",
+        help="write CSV instead of the table: to FILE, or to standard output when FILE is left out or '-'",
+    )
+    add_db_option(plays)
+    plays.set_defaults(handler=_plays)
+
+
+def _plays(args: argparse.Namespace) -> int:
+    from playlists.proof_of_play import ProofOfPlay
+
+    start = _time_option(args.start, "--from")
+    end = _time_option(args.end, "--to")
+    if start is not None and end is not None and end <= start:
+        raise ValidationError(f"--to {args.end!r} must be later than --from {args.start!r}")
+    db = _open_existing_db(args.db)
+    try:
+        records = ProofOfPlay(db).plays(start, end)
+    finally:
+        db.conn.close()
+    if args.csv is not None:
+        _write_csv(records, args.csv)
+    else:
+        _print_table(records)
+    return 0
+
+
+def _time_option(text: str | None, option: str) -> dt.datetime | None:
+    """The option's local time, or a one-line ValidationError naming the option and value."""
+    from signage.clock import parse_local_time
+
+    if text is None:
+        return None
+    try:
+        return parse_local_time(text)
+    except ValueError as error:
+        raise ValidationError(f"{option}: {error}") from None
+
+
+def _open_existing_db(path: Path | None):
+    """The database, refusing to create one: a mistyped --db would otherwise report "0 plays"."""
+    from signage.paths import database_path
+
+    resolved = path or database_path()
+    if not Path(resolved).is_file():
+        raise DataError(f"{resolved}: no signage database there (give --db, or set $SIGNAGE_DB)")
+    return open_db(resolved)
+
+
+def _write_csv(records, target: str) -> None:
+    from playlists.proof_of_play import write_plays_csv
+
+    if target == "-":
+        write_plays_csv(records, sys.stdout)
+        return
+    try:
+        with open(target, "w", newline="", encoding="utf-8") as stream:
+            count = write_plays_csv(records, stream)
+    except OSError as error:
+        raise DataError(f"{target}: cannot write the CSV file ({error.strerror or error})") from None
+    print(f"wrote {count} play{'' if count == 1 else 's'} to {target}", file=sys.stderr)
+
+
+def _print_table(records) -> None:
+    headers = ("START", "SHOWN_S", "PLAYLIST", "ITEM", "RULE", "OUTCOME", "AUDIENCE")
+    rows = [
+        (
+            record.started_at.isoformat(sep=" ", timespec="seconds"),
+            "-" if record.shown_s is None else f"{record.shown_s:.1f}",
+            record.playlist or "-",
+            record.item,
+            record.rule or "(default)",
+            _outcome(record),
+            record.audience.describe(),
+        )
+        for record in records
+    ]
+    if rows:
+        widths = [max(len(row[column]) for row in (headers, *rows)) for column in range(len(headers) - 1)]
+        for row in (headers, *rows):
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+    print(_totals(records))
+
+
+def _outcome(record) -> str:
+    if record.outcome is None:
+        return "on screen"
+    if record.error:
+        return f"{record.outcome.value}: {' '.join(record.error.split())}"  # one line, whatever the error held
+    return record.outcome.value
+
+
+def _totals(records) -> str:
+    """'12 plays: 9 played, 2 interrupted, 1 failed' (outcomes in PlayOutcome order, then any on screen)."""
+    from playlists.proof_of_play import PlayOutcome
+
+    counts = collections.Counter(record.outcome for record in records)
+    parts = [f"{counts[outcome]} {outcome.value}" for outcome in PlayOutcome if counts[outcome]]
+    if counts[None]:
+        parts.append(f"{counts[None]} on screen")
+    total = f"{len(records)} play{'' if len(records) == 1 else 's'}"
+    return f"{total}: {', '.join(parts)}" if parts else total

@@ -1,0 +1,1 @@
+"""The kiosk player: the fullscreen Qt window, its timeline wiring and the headless replay."""

@@ -1,0 +1,55 @@
+"""`signage play` and `signage demo` from the command line (headless)."""
+
+from __future__ import annotations
+
+import pytest
+
+from signage.cli import main
+from signage.player.trace import read_trace
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A fresh installation: nothing in the data folder."""
+    monkeypatch.setenv("SIGNAGE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SIGNAGE_CONFIG", str(tmp_path / "no-config.yaml"))
+    return tmp_path / "data"
+
+
+@pytest.mark.slow
+def test_play_headless_replays_a_clip_on_a_fresh_install(data_dir, shared_data, tmp_path, capsys):
+    trace = tmp_path / "trace.jsonl"
+    clip = shared_data / "video" / "intel_preview_face-demographics-walking-and-pause.gif"
+    code = main(["play", "--headless", "--video", str(clip), "--start", "2026-11-23 09:30", "--trace", str(trace)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("report: ") and "plays by playlist" in out
+    lines = read_trace(trace)
+    assert lines[0]["type"] == "play" and lines[0]["playlist"] == "brand_loop"  # seeded on first use
+    assert lines[-1]["type"] == "report"
+    assert (data_dir / "media" / "brand_welcome.png").is_file()
+
+
+def test_play_names_a_missing_clip_in_one_line(data_dir, tmp_path, capsys):
+    code = main(["play", "--headless", "--video", str(tmp_path / "gone.mp4")])
+    err = capsys.readouterr().err.strip()
+    assert code == 3 and err.count("\n") == 0 and "gone.mp4: no such video file" in err
+
+
+def test_play_rejects_a_bad_start_time(data_dir, capsys):
+    code = main(["play", "--headless", "--video", "x.mp4", "--start", "teatime"])
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "--start" in err and "teatime" in err
+
+
+@pytest.mark.slow
+def test_demo_shows_the_playlist_change_as_visitors_come_and_go(data_dir, tmp_path, capsys):
+    code = main(["demo", "--headless", "--trace", str(tmp_path / "demo.jsonl")])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "-> evening_drinks" in out  # the adults arrive on a Monday evening
+    assert "-> brand_loop" in out  # and after they leave, the store's own loop comes back
+    assert "audience: nobody" in out and "1 person" in out
+    lines = read_trace(tmp_path / "demo.jsonl")
+    switches = [line["playlist"] for line in lines if line["type"] == "play" and line["switch"]]
+    assert switches == ["evening_drinks", "brand_loop"]

@@ -39,7 +39,7 @@ import datetime as dt
 import functools
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audience.types import AgeGroup, Attire, AudienceSnapshot, Gender, SignalState
 from content.model import ContentItem
@@ -141,6 +141,38 @@ class AudienceView:
         people = "1 visitor" if self.group_size == 1 else f"{self.group_size} visitors"
         segment = f"{self.age_group.value if self.age_group else 'unknown age'}/{self.attire.value}"
         return f"{people}, mostly {segment} (confidence {self.confidence:.2f})"
+
+
+@dataclass(frozen=True)
+class SimulatedAudience:
+    """An audience described by hand, as `signage rules simulate` and the editor's simulator take it.
+
+    Both build the decision's audience through `view`, so the same description gives the
+    same decision in the terminal and in the editor.
+    """
+
+    age_group: AgeGroup | None = None  # None: the age is not known
+    attire: Attire = Attire.UNKNOWN
+    group_size: int = 1  # 0: nobody there
+    dwell_s: float = 5.0  # how long the longest-staying visitor has been there
+    gender: Gender = Gender.UNKNOWN
+    confidence: float = 1.0  # how sure the camera is of the audience, 0..1
+    # Someone else in the group may be a minor (an adult with a teen): the guardrail acts.
+    minor_present: bool = False
+    no_signal: bool = False  # the camera is lost: everything above is ignored
+
+    def view(self, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
+        """The audience as the decision sees it."""
+        if self.no_signal:
+            return AudienceView.no_signal()
+        audience = AudienceView.hypothetical(
+            self.age_group, self.attire, self.group_size, self.dwell_s, self.gender, settings
+        )
+        if self.group_size > 0:
+            audience = replace(audience, confidence=self.confidence)
+            if self.minor_present and not audience.minors_likely:
+                audience = replace(audience, minors_likely=True, minors_reason="someone in the group may be a minor")
+        return audience
 
 
 def _minors(snapshot: AudienceSnapshot, settings: DecisionSettings) -> tuple[bool, str]:
@@ -351,6 +383,10 @@ class Decision:
                 lines.append(f"  {rule.name} (priority {rule.priority}): {self._why_not(rule, code)}")
         lines.append("items: " + (", ".join(f"{i.content.name} ({i.duration_s:g} s)" for i in self.items) or "none"))
         return "\n".join(lines)
+
+    def why_not(self, rule: Rule, code: str) -> str:
+        """Why `rule` did not win, in the words of `explain()` (`code` as in `considered`)."""
+        return self._why_not(rule, code)
 
     def _why_not(self, rule: Rule, code: str) -> str:
         c = rule.conditions

@@ -28,7 +28,8 @@ samples.
 category's slug, or `category_tags` in the config: "BAG SNACKS" -> snacks). Each becomes
 a disabled rule with its metrics, until a marketer accepts it. Re-learning updates the
 learned rules it made, never rules a marketer wrote or edited, and never re-suggests one
-a marketer rejected.
+a marketer rejected. A suggestion can also be snoozed: the editor hides it until a given
+day (`snooze_suggestion`); learning itself ignores snoozes.
 """
 
 from __future__ import annotations
@@ -47,8 +48,15 @@ from audience.calibration import AgeGroupBoundaries
 from audience.types import AGE_GROUPS, AgeGroup, Attire, TimeOfDay
 from content.db import migrate
 from content.model import ContentItem
-from playlists.model import Conditions, Playlist, Rule, RuleOrigin, TimeWindow
-from signage.errors import ConfigError, DataError
+from playlists.model import (
+    Conditions,
+    Playlist,
+    Rule,
+    RuleOrigin,
+    TimeWindow,
+    describe_weekdays,
+)
+from signage.errors import ConfigError, ConflictError, DataError
 
 DAY_PARTS: dict[TimeOfDay, tuple[int, int]] = {  # [start, end) hours, local time
     TimeOfDay.EARLY_MORNING: (5, 7),
@@ -70,6 +78,11 @@ MIGRATIONS = (
     CREATE TABLE rejected_suggestions (
         name TEXT PRIMARY KEY, rejected_at TEXT NOT NULL, author TEXT NOT NULL
     );
+    """,
+    # 2: suggestions a marketer put off for a while (the editor's Snooze). `until` is the
+    # first day (YYYY-MM-DD, local) the suggestion is shown again.
+    """
+    CREATE TABLE snoozed_suggestions (name TEXT PRIMARY KEY, until TEXT NOT NULL);
     """,
 )
 
@@ -496,9 +509,21 @@ def apply_suggestions(db: Database, store, suggestions: list[Suggestion], author
     return ApplyReport(tuple(added), tuple(updated), tuple(kept), tuple(skipped), tuple(stale))
 
 
-def reject_suggestion(db: Database, store, name: str, author: str, now: dt.datetime) -> None:
-    """Delete a learned rule and remember not to suggest it again."""
-    rule = store.rule(name)
+def reject_suggestion(
+    db: Database, store, name: str, author: str, now: dt.datetime, expected_version: int | None = None
+) -> None:
+    """Delete a learned rule and remember not to suggest it again.
+
+    With `expected_version`, a rule changed since it was read (say, accepted in another
+    editor) is a ConflictError, raised before anything is written.
+    """
+    current = store.rule_with_version(name)
+    rule = current.value
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError(
+            f"rule {name!r} is at version {current.version}, not {expected_version}: "
+            "someone else changed it; look at it again and redo your change"
+        )
     if rule.origin is not RuleOrigin.LEARNED:
         raise DataError(f"rule {name!r} is not an unedited suggestion (origin {rule.origin.value}): delete it instead")
     migrate(db, "learning", MIGRATIONS)
@@ -507,7 +532,111 @@ def reject_suggestion(db: Database, store, name: str, author: str, now: dt.datet
             "INSERT OR REPLACE INTO rejected_suggestions (name, rejected_at, author) VALUES (?, ?, ?)",
             [name, now.isoformat(timespec="seconds"), author],
         )
-    store.delete_rule(name, author)
+    store.delete_rule(name, author, expected_version)
+
+
+def snooze_suggestion(db: Database, name: str, until: dt.date) -> None:
+    """Hide a suggestion until the day `until` (it shows again on that day); again: a new day."""
+    migrate(db, "learning", MIGRATIONS)
+    with db.conn:
+        db.conn.execute(
+            "INSERT OR REPLACE INTO snoozed_suggestions (name, until) VALUES (?, ?)", [name, until.isoformat()]
+        )
+
+
+def unsnooze_suggestion(db: Database, name: str) -> None:
+    """Show a snoozed suggestion again now (nothing happens when it is not snoozed)."""
+    migrate(db, "learning", MIGRATIONS)
+    with db.conn:
+        db.conn.execute("DELETE FROM snoozed_suggestions WHERE name = ?", [name])
+
+
+def snoozed_until(db: Database) -> dict[str, dt.date]:
+    """Every snoozed suggestion's name and the day it shows again (past days included:
+    whether a snooze still holds depends on today, which the caller knows)."""
+    migrate(db, "learning", MIGRATIONS)
+    rows = db.execute("SELECT name, until FROM snoozed_suggestions ORDER BY name").fetchall()
+    return {name: dt.date.fromisoformat(until) for name, until in rows}
+
+
+# --------------------------------------------------------------------------------------
+# Suggestions in words (`signage rules suggestions` and the editor say the same)
+
+_AGE_GROUP_WORDS = {
+    AgeGroup.CHILD: "children",
+    AgeGroup.TEEN: "teens",
+    AgeGroup.YOUNG_ADULT: "young adults",
+    AgeGroup.ADULT: "adults",
+    AgeGroup.MIDDLE_AGED: "middle-aged shoppers",
+    AgeGroup.SENIOR: "seniors",
+}
+# `_rule_for` ends the note with the purchase category; the sentence is built around it.
+_NOTE_CATEGORY = re.compile(r"\s*\(category (?P<category>[^()]+)\)\s*$")
+
+
+def suggestion_state(rule: Rule) -> str:
+    """'suggested', 'accepted', or either with ', edited by a marketer'."""
+    state = "accepted" if rule.enabled else "suggested"
+    if rule.origin is RuleOrigin.LEARNED_EDITED:
+        state += ", edited by a marketer"
+    return state
+
+
+def suggestion_numbers(rule: Rule) -> str:
+    """The learned numbers on one line: support, confidence, lift with its lower bound, baskets."""
+    metrics = rule.learned_metrics
+    return (
+        f"support {metrics.get('support', 0):.4f}, confidence {metrics.get('confidence', 0):.3f}, "
+        f"lift {metrics.get('lift', 0):.2f} (lower 95% bound {metrics.get('lift_lower_95', 0):.2f}), "
+        f"{metrics.get('baskets', 0):,.0f} baskets"
+    )
+
+
+def suggestion_category(rule: Rule) -> str | None:
+    """The purchase category a learned rule was made for (from its note), or None."""
+    match = _NOTE_CATEGORY.search(rule.note)
+    return match["category"].strip() if match else None
+
+
+def suggestion_sentence(rule: Rule) -> str:
+    """A learned rule in plain words, e.g. 'Teens buy bag snacks 2.3x more often between
+    15:00 and 18:00 on weekdays, based on 1,240 baskets'.
+
+    The sentence is built from the rule's conditions and metrics, so it says what the
+    numbers were measured for. Once a marketer edited the rule its conditions may no
+    longer be the ones measured: the sentence then quotes the finding as learned (the
+    note) and says what the rule does now.
+    """
+    if rule.origin is RuleOrigin.LEARNED_EDITED:
+        learned = _NOTE_CATEGORY.sub("", rule.note).strip() or "(no finding recorded)"
+        return f"When learned: {learned}. Since edited: {rule.conditions.describe()}, playing {rule.playlist}."
+    conditions, metrics = rule.conditions, rule.learned_metrics
+    if conditions.age_groups:
+        who = _and_words([_AGE_GROUP_WORDS[group] for group in conditions.age_groups])
+    elif conditions.attire:
+        who = "shoppers in " + _and_words([attire.value.replace("_", " ") for attire in conditions.attire]) + " clothes"
+    else:
+        who = "shoppers"
+    category = suggestion_category(rule)
+    what = category.lower() if category else f"what playlist {rule.playlist} shows"
+    parts = [f"{who[0].upper()}{who[1:]} buy {what} {metrics.get('lift', 0):.1f}x more often"]
+    if conditions.time_windows:
+        parts.append(" or ".join(f"between {w.start_hhmm} and {w.end_hhmm}" for w in conditions.time_windows))
+    days = sorted(set(conditions.weekdays))
+    if days == [0, 1, 2, 3, 4]:
+        parts.append("on weekdays")
+    elif days == [5, 6]:
+        parts.append("at weekends")
+    elif days and days != list(range(7)):
+        parts.append(f"on {describe_weekdays(conditions.weekdays)}")
+    sentence = " ".join(parts)
+    if "baskets" in metrics:
+        sentence += f", based on {metrics['baskets']:,.0f} baskets"
+    return sentence
+
+
+def _and_words(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def age_mapping_table(counts: Counts, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> str:

@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_audience,
         cli_config,
         cli_content,
+        cli_editor,
         cli_play,
         cli_purchases,
         cli_report,
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_audience.register(commands)
     cli_config.register(commands)
     cli_content.register(commands)
+    cli_editor.register(commands)
     cli_play.register(commands)
     cli_purchases.register(commands)
     cli_report.register(commands)

@@ -133,6 +133,11 @@ def _learn(args: argparse.Namespace) -> int:
 
 
 def _suggestions(args: argparse.Namespace) -> int:
+    from playlists.learning import (
+        suggestion_numbers,
+        suggestion_sentence,
+        suggestion_state,
+    )
     from playlists.model import RuleOrigin
     from playlists.store import PlaylistStore
 
@@ -141,17 +146,10 @@ def _suggestions(args: argparse.Namespace) -> int:
         print("no learned rules: run `signage rules learn`")
         return 0
     for rule in sorted(rules, key=lambda r: -r.learned_metrics.get("lift", 0)):
-        state = "accepted" if rule.enabled else "suggested"
-        if rule.origin is RuleOrigin.LEARNED_EDITED:
-            state += ", edited by a marketer"
-        metrics = rule.learned_metrics
-        print(f"{rule.name} [{state}] -> {rule.playlist}")
-        print(f"    {rule.note}")
-        print(
-            f"    support {metrics.get('support', 0):.4f}, confidence {metrics.get('confidence', 0):.3f}, "
-            f"lift {metrics.get('lift', 0):.2f} (lower 95% bound {metrics.get('lift_lower_95', 0):.2f}), "
-            f"{metrics.get('baskets', 0):,.0f} baskets"
-        )
+        # The same words as the editor's Suggestions tab (playlists.learning).
+        print(f"{rule.name} [{suggestion_state(rule)}] -> {rule.playlist}")
+        print(f"    {suggestion_sentence(rule)}")
+        print(f"    {suggestion_numbers(rule)}")
     return 0
 
 

@@ -37,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     simulate.add_argument("--group-size", type=int, default=1, help="visitors in front of the screen (0 = nobody; default 1)")
     simulate.add_argument("--dwell-s", type=float, default=5.0, help="how long the longest-staying visitor has been there, seconds (default 5)")
     simulate.add_argument("--at", help="local time 'YYYY-MM-DD HH:MM' (default: now)")
+    simulate.add_argument(
+        "--minor-present", action="store_true",
+        help="someone else in the group may be a minor (the minors guardrail withholds age-restricted items)",
+    )
     simulate.add_argument("--no-signal", action="store_true", help="simulate a lost camera (audience unknown)")
     simulate.add_argument(
         "--confidence", type=float, default=1.0, help="how sure the camera is of the audience, 0..1 (default 1)"
@@ -69,9 +73,7 @@ def _open(db_path: Path | None):
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    import dataclasses
-
-    from playlists.decision import AudienceView, decide
+    from playlists.decision import SimulatedAudience, decide
     from playlists.rulebook import load_rulebook
     from signage.clock import parse_local_time
     from signage.config import load_config
@@ -88,19 +90,16 @@ def _simulate(args: argparse.Namespace) -> int:
         raise ConfigError(f"--confidence: expected a number from 0 to 1, got {args.confidence}")
     if args.group_size < 0:
         raise ConfigError(f"--group-size: expected 0 or more, got {args.group_size}")
-    if args.no_signal:
-        audience = AudienceView.no_signal()
-    else:
-        audience = AudienceView.hypothetical(
-            AgeGroup(args.age_group) if args.age_group else None,
-            Attire(args.attire),
-            args.group_size,
-            args.dwell_s,
-            Gender(args.gender),
-            settings,
-        )
-        if args.group_size > 0:
-            audience = dataclasses.replace(audience, confidence=args.confidence)
+    audience = SimulatedAudience(
+        age_group=AgeGroup(args.age_group) if args.age_group else None,
+        attire=Attire(args.attire),
+        group_size=args.group_size,
+        dwell_s=args.dwell_s,
+        gender=Gender(args.gender),
+        confidence=args.confidence,
+        minor_present=args.minor_present,
+        no_signal=args.no_signal,
+    ).view(settings)
     db, store, library, _ = _open(args.db)
     try:
         book = load_rulebook(store, library)

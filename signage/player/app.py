@@ -102,7 +102,9 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     from signage.player.trace import TraceWriter
     from signage.player.window import PlayerWindow, prevent_screen_blanking
 
-    use_offscreen_if_needed(options.headless)
+    offscreen = use_offscreen_if_needed(options.headless)
+    if offscreen and not options.headless and options.video is None:
+        log.warning("no display (DISPLAY and WAYLAND_DISPLAY are unset): the player runs offscreen")
     app = QApplication.instance() or QApplication(["signage"])
     db = open_database(options.db_path or database_path())
     if options.seed_media_dir is not None:

@@ -238,3 +238,47 @@ def test_age_restricted_categories_are_never_suggested_to_minor_groups(tmp_path)
     by_group = {s.finding.context.age_group: s for s in suggestions}
     assert by_group[AgeGroup.TEEN].rule is None and "not suggested to minors" in by_group[AgeGroup.TEEN].problem
     assert by_group[AgeGroup.YOUNG_ADULT].rule is not None
+
+
+def test_snoozed_suggestions_are_stored_with_the_day_they_show_again(tmp_path):
+    from playlists.learning import snooze_suggestion, snoozed_until, unsnooze_suggestion
+
+    database = open_database(tmp_path / "snooze.db")
+    assert snoozed_until(database) == {}
+    snooze_suggestion(database, "learned_a", dt.date(2026, 12, 1))
+    snooze_suggestion(database, "learned_b", dt.date(2026, 12, 3))
+    snooze_suggestion(database, "learned_a", dt.date(2026, 12, 8))  # snoozed again: the new day counts
+    assert snoozed_until(database) == {"learned_a": dt.date(2026, 12, 8), "learned_b": dt.date(2026, 12, 3)}
+    unsnooze_suggestion(database, "learned_a")
+    unsnooze_suggestion(database, "learned_never_snoozed")  # not an error
+    assert snoozed_until(database) == {"learned_b": dt.date(2026, 12, 3)}
+    database.close()
+    assert snoozed_until(open_database(tmp_path / "snooze.db")) == {"learned_b": dt.date(2026, 12, 3)}
+
+
+def test_a_suggestion_reads_as_a_sentence_from_its_conditions_and_numbers(db):
+    from playlists.learning import suggestion_sentence, suggestion_state
+
+    rule = suggest_rules(findings_from_counts(count_baskets(db), LOOSE), PLAYLISTS, CONTENT, LOOSE)[0].rule
+    assert suggestion_sentence(rule) == (
+        "Adults buy bag snacks 2.2x more often between 14:00 and 18:00 on weekdays, based on 400 baskets"
+    )
+    assert suggestion_state(rule) == "suggested"
+    edited = dataclasses.replace(rule, origin=RuleOrigin.LEARNED_EDITED, enabled=True, priority=5)
+    assert suggestion_state(edited) == "accepted, edited by a marketer"
+    assert suggestion_sentence(edited).startswith("When learned: adult buy BAG SNACKS 2.2x")
+
+
+def test_reject_with_a_stale_version_changes_nothing(db):
+    from signage.errors import ConflictError
+
+    store = prepared_store(db)
+    suggestions = suggest_rules(findings_from_counts(count_baskets(db), LOOSE), PLAYLISTS, CONTENT, LOOSE)
+    name = suggestions[0].rule.name
+    apply_suggestions(db, store, suggestions, "learner")
+    version = store.rule_with_version(name).version
+    store.set_rule_enabled(name, True, "someone else")
+    with pytest.raises(ConflictError):
+        reject_suggestion(db, store, name, "marketer", dt.datetime(2026, 11, 24, 9, 0), expected_version=version)
+    assert store.rule(name).enabled
+    assert apply_suggestions(db, store, suggestions, "learner").skipped_rejected == ()

@@ -1,0 +1,77 @@
+"""Screenshots of every editor tab for the README, on a real X screen (Xvfb).
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/editor_screenshots.py
+
+Builds a demo database the way a store would fill one: the seed rules and sample ads,
+the Complete Journey purchase history learned into suggestions, and a headless replay of
+the walk-in clip for proof of play and audience samples. Then it opens the editor and
+saves one PNG per tab in docs/screenshots/. Nothing here shows a real person: the clip
+is the public-domain astronaut photo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIGNAGE = [sys.executable, "-m", "signage.cli"]
+
+
+def build_database(folder: Path) -> Path:
+    """A database with rules, suggestions, plays and audience samples."""
+    db = folder / "signage.db"
+    env = {**os.environ, "SIGNAGE_DATA_DIR": str(folder), "QT_QPA_PLATFORM": "offscreen"}
+    run = lambda *args: subprocess.run([*SIGNAGE, *args], check=True, env=env, cwd=ROOT)  # noqa: E731
+    run("rules", "seed", "--db", str(db))
+    run("purchases", "import-completejourney", "--db", str(db))
+    run("rules", "learn", "--db", str(db), "--top", "0")
+    from signage.cli_audience import ensure_demo_clip
+
+    clip = ensure_demo_clip(40)
+    for start in ("2026-11-23 08:05", "2026-11-23 12:30", "2026-11-23 16:10", "2026-11-23 18:05"):
+        run("play", "--headless", "--db", str(db), "--video", str(clip), "--start", start)
+    return db
+
+
+def main() -> None:
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QApplication
+
+    from content.db import open_database
+    from signage.editor.context import EditorContext
+    from signage.editor.window import EditorWindow
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = build_database(Path(tmp))
+        app = QApplication.instance() or QApplication(["signage editor"])
+        window = EditorWindow(EditorContext(open_database(db), author="marketer"))
+        window.resize(1500, 900)
+        window.show()
+        simulator = window.simulator
+        if hasattr(simulator, "set_when"):
+            simulator.set_when(dt.datetime(2026, 11, 23, 16, 10))
+        elif hasattr(simulator, "when_edit"):
+            simulator.when_edit.setDateTime(QDateTime(2026, 11, 23, 16, 10))
+        reports = window.reports
+        if hasattr(reports, "set_range"):
+            reports.set_range(dt.date(2026, 11, 23), dt.date(2026, 11, 24))
+        names = ["rules", "suggestions", "playlists", "what-would-play", "reports"]
+        for index, name in enumerate(names):
+            window.tabs.setCurrentIndex(index)
+            for _ in range(20):
+                app.processEvents()
+            path = OUT / f"editor-{name}.png"
+            window.grab().save(str(path))
+            print(f"wrote {path.relative_to(ROOT)}")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

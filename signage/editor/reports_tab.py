@@ -1,0 +1,444 @@
+"""The "Reports" tab: what the player showed and who was there, for a chosen period.
+
+Charts and tables over the proof-of-play log (`playlists.reports`): plays per hour, plays
+and time per playlist, the audience mix by hour and the segment seen most by weekday and
+hour, and how often each rule put its playlist on screen. Every report has an "Export
+CSV…" button that writes the very rows the chart shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playlists import reports
+from playlists.proof_of_play import ProofOfPlay
+from signage.editor.context import EditorContext
+
+log = logging.getLogger(__name__)
+
+EMPTY_TEXT = "No plays logged in this period. The player logs every item it shows."
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DEFAULT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Report:
+    """One exportable report: its title, the function that reads it and its CSV columns."""
+
+    title: str
+    read: Callable  # (db, start, end) -> rows
+    columns: Sequence[str]
+
+
+REPORTS = {
+    "plays_per_hour": Report("Plays per hour", reports.plays_per_hour, reports.HOUR_PLAYS_COLUMNS),
+    "plays_per_playlist": Report(
+        "Plays and time per playlist", reports.plays_per_playlist, reports.PLAYLIST_PLAYS_COLUMNS
+    ),
+    "audience_mix_by_hour": Report(
+        "Who was there, by hour", reports.audience_mix_by_hour, reports.HOUR_MIX_COLUMNS
+    ),
+    "audience_mix": Report(
+        "Who was there most, by weekday and hour", reports.audience_mix, reports.AUDIENCE_MIX_COLUMNS
+    ),
+    "rule_hits": Report("How often each rule played", reports.rule_hits, reports.RULE_HITS_COLUMNS),
+}
+
+
+class ReportsTab(QWidget):
+    """Charts of the proof-of-play log for a period, each exportable as CSV."""
+
+    TITLE = "Reports"
+
+    def __init__(
+        self,
+        context: EditorContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        # `today` only sets the default period (the last 7 days); tests pass a fixed one.
+        super().__init__(parent)
+        self.context = context
+        self._today = today
+        # The log's tables, created as the player would on a database it never used.
+        ProofOfPlay(context.db)
+        self.rows: dict[str, list] = {name: [] for name in REPORTS}
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_period_bar())
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_label)
+
+        self.pages = QStackedWidget(self)
+        self.empty_label = QLabel(EMPTY_TEXT, self.pages)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.pages.addWidget(self.empty_label)
+        scroll = QScrollArea(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._build_reports())
+        self.pages.addWidget(scroll)
+        self.report_page = scroll
+        layout.addWidget(self.pages, 1)
+        self.show_last_days(DEFAULT_DAYS)
+
+    # ----------------------------------------------------------------------------------
+    # The tab contract
+
+    def refresh(self) -> None:
+        """Read every report for the chosen period again (new plays arrive while the player runs)."""
+        start, end = self.period()
+        db = self.context.db
+        for name, report in REPORTS.items():
+            self.rows[name] = report.read(db, start, end)
+        plays = sum(row.plays for row in self.rows["plays_per_hour"])
+        seconds = sum(row.seconds for row in self.rows["plays_per_hour"])
+        samples = sum(cell.samples for cell in self.rows["audience_mix"])
+        last_day = end.date() - dt.timedelta(days=1)
+        self.summary_label.setText(
+            f"{start:%a %Y-%m-%d} to {last_day:%a %Y-%m-%d}: {plays} play{'' if plays == 1 else 's'}, "
+            f"{_duration(seconds)} on screen, {samples} audience sample{'' if samples == 1 else 's'}."
+        )
+        if not plays:
+            self.pages.setCurrentWidget(self.empty_label)
+            return
+        self.pages.setCurrentWidget(self.report_page)
+        self._show_plays_per_hour()
+        self._show_plays_per_playlist()
+        self._show_audience_mix()
+        self._show_rule_hits()
+
+    def has_unsaved_changes(self) -> bool:
+        """Reports only read."""
+        return False
+
+    # ----------------------------------------------------------------------------------
+    # The period
+
+    def period(self) -> tuple[dt.datetime, dt.datetime]:
+        """[start, end): from the first chosen day's midnight to the midnight after the last."""
+        first = self.from_edit.date().toPython()
+        last = max(self.to_edit.date().toPython(), first)
+        return dt.datetime.combine(first, dt.time()), dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+
+    def set_range(self, start: dt.date, end: dt.date) -> None:
+        """Show the days from `start` up to `end` (exclusive: (Mon, Tue) is that Monday)."""
+        last = max(end - dt.timedelta(days=1), start)
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(True)
+        self.to_edit.setMinimumDate(_qdate(start))
+        self.from_edit.setDate(_qdate(start))
+        self.to_edit.setDate(_qdate(last))
+        for edit in (self.from_edit, self.to_edit):
+            edit.blockSignals(False)
+        self.refresh()
+
+    def show_last_days(self, days: int = DEFAULT_DAYS) -> None:
+        """The last `days` days, today included."""
+        today = self._today()
+        self.set_range(today - dt.timedelta(days=days - 1), today + dt.timedelta(days=1))
+
+    def show_from_first_play(self) -> None:
+        """Everything logged: from the first play's day to today (or the last play's day, if later)."""
+        span = reports.play_span(self.context.db)
+        if span is None:
+            self.status_label.setText("Nothing is logged yet: the player logs every item it shows.")
+            return
+        first, last = span
+        self.set_range(first.date(), max(self._today(), last.date()) + dt.timedelta(days=1))
+
+    def _build_period_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("From", self))
+        self.from_edit = QDateEdit(self)
+        self.to_edit = QDateEdit(self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd yyyy-MM-dd")
+        bar.addWidget(self.from_edit)
+        bar.addWidget(QLabel("through", self))
+        bar.addWidget(self.to_edit)
+        self.last_days_button = QPushButton(f"Last {DEFAULT_DAYS} days", self)
+        self.last_days_button.clicked.connect(lambda: self.show_last_days(DEFAULT_DAYS))
+        bar.addWidget(self.last_days_button)
+        self.first_play_button = QPushButton("From the first play", self)
+        self.first_play_button.clicked.connect(self.show_from_first_play)
+        bar.addWidget(self.first_play_button)
+        bar.addStretch(1)
+        self.from_edit.dateChanged.connect(self._from_changed)
+        self.to_edit.dateChanged.connect(lambda _date: self.refresh())
+        return bar
+
+    def _from_changed(self, date: QDate) -> None:
+        # The last day cannot come before the first: Qt moves it along (one refresh, not two).
+        self.to_edit.blockSignals(True)
+        self.to_edit.setMinimumDate(date)
+        self.to_edit.blockSignals(False)
+        self.refresh()
+
+    # ----------------------------------------------------------------------------------
+    # The reports
+
+    def _build_reports(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.export_buttons: dict[str, QPushButton] = {}
+
+        self.hour_chart, hour_view = _chart()
+        layout.addWidget(self._section("plays_per_hour", [hour_view]))
+
+        self.playlist_plays_chart, plays_view = _chart()
+        self.playlist_time_chart, time_view = _chart()
+        pair = QWidget(page)
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.addWidget(plays_view)
+        pair_layout.addWidget(time_view)
+        layout.addWidget(self._section("plays_per_playlist", [pair]))
+
+        self.mix_chart, mix_view = _chart()
+        layout.addWidget(self._section("audience_mix_by_hour", [mix_view]))
+        self.weekday_table = _table(page, [f"{hour:02d}" for hour in range(24)])
+        self.weekday_table.setRowCount(len(WEEKDAYS))
+        self.weekday_table.setVerticalHeaderLabels(list(WEEKDAYS))
+        self.weekday_table.verticalHeader().setVisible(True)
+        layout.addWidget(self._section("audience_mix", [self.weekday_table]))
+
+        self.rule_table = _table(page, ["Rule", "Items shown", "Playlist starts"])
+        self.rule_table.setMinimumHeight(200)
+        self.rule_chart, rule_view = _chart()
+        pair = QWidget(page)
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        pair_layout.addWidget(self.rule_table, 1)
+        pair_layout.addWidget(rule_view, 1)
+        layout.addWidget(self._section("rule_hits", [pair]))
+        layout.addStretch(1)
+        return page
+
+    def _section(self, name: str, widgets: list[QWidget]) -> QGroupBox:
+        box = QGroupBox(REPORTS[name].title)
+        layout = QVBoxLayout(box)
+        for widget in widgets:
+            layout.addWidget(widget)
+        button = QPushButton("Export CSV…", box)
+        button.clicked.connect(lambda _checked=False, n=name: self.export_csv(n))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        layout.addLayout(row)
+        self.export_buttons[name] = button
+        return box
+
+    def _show_plays_per_hour(self) -> None:
+        rows = self.rows["plays_per_hour"]
+        plays = QBarSet("Items shown")
+        plays.append([float(row.plays) for row in rows])
+        series = QBarSeries()
+        series.append(plays)
+        _bars(self.hour_chart, series, [f"{row.hour:02d}" for row in rows], "Items shown per hour of the day")
+
+    def _show_plays_per_playlist(self) -> None:
+        # A horizontal bar chart draws its first category at the bottom: the most played goes on top.
+        rows = list(reversed(self.rows["plays_per_playlist"]))
+        names = [row.playlist for row in rows]
+        plays = QBarSet("Items shown")
+        plays.append([float(row.plays) for row in rows])
+        series = QHorizontalBarSeries()
+        series.append(plays)
+        _bars(self.playlist_plays_chart, series, names, "Items shown per playlist", horizontal=True)
+        minutes = QBarSet("Minutes on screen")
+        minutes.append([row.seconds / 60.0 for row in rows])
+        series = QHorizontalBarSeries()
+        series.append(minutes)
+        _bars(self.playlist_time_chart, series, names, "Minutes on screen per playlist", horizontal=True)
+
+    def _show_audience_mix(self) -> None:
+        mix = self.rows["audience_mix_by_hour"]
+        segments = sorted({segment for row in mix for segment in row.shares}, key=_segment_order)
+        series = QStackedBarSeries()
+        for segment in segments:
+            bar_set = QBarSet(segment)
+            bar_set.append([100.0 * row.shares.get(segment, 0.0) for row in mix])
+            series.append(bar_set)
+        _bars(self.mix_chart, series, [f"{row.hour:02d}" for row in mix], "Share of audience samples (%)")
+        if mix:
+            self.mix_chart.axes(Qt.Orientation.Vertical)[0].setRange(0.0, 100.0)
+
+        self.weekday_table.clearContents()
+        cells = self.rows["audience_mix"]
+        totals: dict[tuple[int, int], int] = {}
+        for cell in cells:
+            totals[cell.weekday, cell.hour] = totals.get((cell.weekday, cell.hour), 0) + cell.samples
+        for (weekday, hour), cell in reports.dominant_by_weekday_hour(cells).items():
+            item = QTableWidgetItem(cell.dominant_segment)
+            item.setToolTip(
+                f"{WEEKDAYS[weekday]} {hour:02d}:00-{hour:02d}:59: {cell.dominant_segment} in {cell.samples} "
+                f"of {totals[weekday, hour]} samples"
+            )
+            self.weekday_table.setItem(weekday, hour, item)
+        self.weekday_table.resizeColumnsToContents()
+        _fit_height(self.weekday_table)
+
+    def _show_rule_hits(self) -> None:
+        rows = self.rows["rule_hits"]
+        self.rule_table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, value in enumerate((row.rule, str(row.plays), str(row.starts))):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.rule_table.setItem(index, column, item)
+        ordered = list(reversed(rows))
+        plays = QBarSet("Items shown")
+        plays.append([float(row.plays) for row in ordered])
+        starts = QBarSet("Playlist starts")
+        starts.append([float(row.starts) for row in ordered])
+        series = QHorizontalBarSeries()
+        series.append(plays)
+        series.append(starts)
+        _bars(self.rule_chart, series, [row.rule for row in ordered], "Items shown and playlist starts per rule",
+              horizontal=True)
+
+    # ----------------------------------------------------------------------------------
+    # CSV export
+
+    def choose_csv_path(self, suggested_name: str) -> Path | None:
+        """Ask where to save a CSV file (None: cancelled). Tests replace this method."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export CSV", str(Path.home() / suggested_name), "CSV files (*.csv)"
+        )
+        return Path(path) if path else None
+
+    def export_csv(self, name: str) -> Path | None:
+        """Write report `name`'s rows (as shown) to a CSV file the marketer picks; returns the path."""
+        start, end = self.period()
+        last_day = end.date() - dt.timedelta(days=1)
+        path = self.choose_csv_path(f"{name}_{start:%Y-%m-%d}_to_{last_day:%Y-%m-%d}.csv")
+        if path is None:
+            return None
+        rows = self.rows[name]
+        try:
+            with open(path, "w", newline="", encoding="utf-8") as stream:
+                count = reports.write_csv(rows, REPORTS[name].columns, stream)
+        except OSError as error:
+            self.status_label.setText(f"Could not export {path}: {error.strerror or error}.")
+            return None
+        log.info("exported %s (%d rows) to %s", name, count, path)
+        self.status_label.setText(f"Exported {count} row{'' if count == 1 else 's'} to {path}.")
+        return path
+
+
+def _chart() -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(280)
+    return chart, view
+
+
+def _bars(chart: QChart, series, categories: list[str], title: str, horizontal: bool = False) -> None:
+    """Replace the chart's series and axes by `series` over `categories`."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+        axis.deleteLater()  # removeAxis hands the axis back to us
+    chart.setTitle(title)
+    chart.addSeries(series)
+    category_axis = QBarCategoryAxis()
+    category_axis.append(categories)
+    value_axis = QValueAxis()
+    value_axis.setLabelFormat("%g")
+    highest = max((bar_set.at(i) for bar_set in series.barSets() for i in range(bar_set.count())), default=0.0)
+    if isinstance(series, QStackedBarSeries):
+        highest = 100.0
+    value_axis.setRange(0.0, max(highest, 1.0))
+    value_axis.applyNiceNumbers()
+    category_side, value_side = (
+        (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
+        else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+    )
+    chart.addAxis(category_axis, category_side)
+    chart.addAxis(value_axis, value_side)
+    series.attachAxis(category_axis)
+    series.attachAxis(value_axis)
+    chart.legend().setVisible(len(series.barSets()) > 1 or isinstance(series, QStackedBarSeries))
+
+
+def _segment_order(segment: str) -> tuple[bool, str]:
+    # People first, then "(nobody)" and "(no camera signal)" on top of the stacks.
+    return (segment in reports.NOT_PEOPLE, segment)
+
+
+def _duration(seconds: float) -> str:
+    """'1 h 02 min', '3 min 20 s', '8 s'."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """As tall as its rows (seven weekdays need no scrolling of their own inside the page)."""
+    height = table.horizontalHeader().sizeHint().height() + table.horizontalScrollBar().sizeHint().height()
+    height += sum(table.rowHeight(row) for row in range(table.rowCount())) + 2 * table.frameWidth()
+    table.setFixedHeight(height)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table

@@ -1,0 +1,59 @@
+"""The editor window: its tabs, keyboard navigation, and changes saved by other programs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from content.db import open_database
+from playlists.store import PlaylistStore
+from signage.editor.window import EditorWindow
+
+
+def test_the_window_has_a_tab_per_job_reachable_by_keyboard(qtbot, editor_context):
+    window = EditorWindow(editor_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # shortcuts reach only the active window (offscreen too)
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Rules", "Suggestions", "Playlists & content", "What would play", "Reports"]
+    for index in (4, 2, 0):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == index
+
+
+def test_a_change_saved_elsewhere_reaches_every_tab(qtbot, editor_context, editor_db_path, monkeypatch):
+    window = EditorWindow(editor_context, poll_ms=100)
+    qtbot.addWidget(window)
+    refreshed = []
+    for index in range(window.tabs.count()):
+        tab = window.tabs.widget(index)
+        monkeypatch.setattr(tab, "refresh", lambda title=tab.TITLE: refreshed.append(title))
+    # The CLI (another connection) disables a rule while the editor is open.
+    other = open_database(editor_db_path)
+    PlaylistStore(other).set_rule_enabled("school_uniform", False, author="cli")
+    other.close()
+    qtbot.waitUntil(lambda: len(refreshed) >= window.tabs.count(), timeout=3000)
+    assert "saved elsewhere" in window.statusBar().currentMessage()
+
+
+def test_a_tab_with_unsaved_edits_is_not_reloaded_under_the_marketer(qtbot, editor_context, monkeypatch):
+    window = EditorWindow(editor_context)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window.rules, "has_unsaved_changes", lambda: True)
+    reloaded = []
+    monkeypatch.setattr(window.rules, "refresh", lambda: reloaded.append("rules"))
+    window.refresh_all("external")
+    assert reloaded == []
+    assert "Not reloaded while you edit: Rules" in window.statusBar().currentMessage()
+
+
+def test_its_own_saves_are_not_reported_as_changes_from_elsewhere(qtbot, editor_context):
+    window = EditorWindow(editor_context)
+    qtbot.addWidget(window)
+    rule = editor_context.store.rule("school_uniform")
+    editor_context.store.save_rule(dataclasses.replace(rule, priority=55), editor_context.author)
+    editor_context.announce("rules")
+    assert window.check_external_changes() is False

@@ -40,7 +40,6 @@ def build_database(folder: Path) -> Path:
 
 
 def main() -> None:
-    from PySide6.QtCore import QDateTime
     from PySide6.QtWidgets import QApplication
 
     from content.db import open_database
@@ -54,14 +53,13 @@ def main() -> None:
         window = EditorWindow(EditorContext(open_database(db), author="marketer"))
         window.resize(1500, 900)
         window.show()
+        # What would play for three students in uniform on a Monday at 16:10?
         simulator = window.simulator
-        if hasattr(simulator, "set_when"):
-            simulator.set_when(dt.datetime(2026, 11, 23, 16, 10))
-        elif hasattr(simulator, "when_edit"):
-            simulator.when_edit.setDateTime(QDateTime(2026, 11, 23, 16, 10))
-        reports = window.reports
-        if hasattr(reports, "set_range"):
-            reports.set_range(dt.date(2026, 11, 23), dt.date(2026, 11, 24))
+        simulator.age_combo.setCurrentIndex(simulator.age_combo.findData("teen"))
+        simulator.attire_combo.setCurrentIndex(simulator.attire_combo.findData("school_uniform"))
+        simulator.group_spin.setValue(3)
+        simulator.set_when(dt.datetime(2026, 11, 23, 16, 10))
+        window.reports.set_range(dt.date(2026, 11, 23), dt.date(2026, 11, 24))
         names = ["rules", "suggestions", "playlists", "what-would-play", "reports"]
         for index, name in enumerate(names):
             window.tabs.setCurrentIndex(index)

@@ -251,6 +251,11 @@ class SuggestionsTab(QWidget):
 
     # ---- the tab contract ---------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Fit the wrapped sentences to the column width the tab really has."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
     def refresh(self) -> None:
         """Read the learned rules and snoozes again; the selection stays on the same rule."""
         selected = self.selected_name()

@@ -42,7 +42,7 @@ class EditorWindow(QMainWindow):
         self.simulator = SimulatorTab(context)
         self.reports = ReportsTab(context)
         for tab in (self.rules, self.suggestions, self.playlists, self.simulator, self.reports):
-            self.tabs.addTab(tab, tab.TITLE)
+            self.tabs.addTab(tab, tab.TITLE.replace("&", "&&"))  # a single & would mark a mnemonic
         for index in range(self.tabs.count()):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))

@@ -48,6 +48,17 @@ class ContentItem:
     size_bytes: int | None = None  # of the file when it was imported (rescans compare it)
     mtime_ns: int | None = None  # of the file when it was imported
 
+    def validity(self) -> str:
+        """The dates it may be shown, in words: 'always', 'from 2026-12-01', 'until ...',
+        or '2026-12-01 to 2026-12-31'."""
+        if self.valid_from is None and self.valid_until is None:
+            return "always"
+        if self.valid_until is None:
+            return f"from {self.valid_from.isoformat()}"
+        if self.valid_from is None:
+            return f"until {self.valid_until.isoformat()}"
+        return f"{self.valid_from.isoformat()} to {self.valid_until.isoformat()}"
+
     def valid_on(self, day: dt.date) -> bool:
         """Whether the item may be shown on `day`."""
         if self.valid_from is not None and day < self.valid_from:

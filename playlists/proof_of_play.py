@@ -237,7 +237,7 @@ class ProofOfPlay:
                 "INSERT INTO plays (started_at, playlist, item, kind, rule, planned_s, reason, "
                 f"{_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    _time_text(started_at), playlist, item, _plain(kind), rule, float(planned_s), reason,
+                    time_text(started_at), playlist, item, _plain(kind), rule, float(planned_s), reason,
                     *_audience_values(audience),
                 ],
             )
@@ -258,7 +258,7 @@ class ProofOfPlay:
         with write_transaction(self.db) as connection:
             updated = connection.execute(
                 "UPDATE plays SET ended_at = ?, outcome = ?, error = ? WHERE play_id = ? AND ended_at IS NULL",
-                [_time_text(ended_at), outcome.value, error, play_id],
+                [time_text(ended_at), outcome.value, error, play_id],
             ).rowcount
             if not updated:
                 row = connection.execute("SELECT outcome FROM plays WHERE play_id = ?", [play_id]).fetchone()
@@ -274,7 +274,7 @@ class ProofOfPlay:
         with write_transaction(self.db) as connection:
             count = connection.execute(
                 "UPDATE plays SET ended_at = ?, outcome = ? WHERE ended_at IS NULL",
-                [_time_text(at), PlayOutcome.UNFINISHED.value],
+                [time_text(at), PlayOutcome.UNFINISHED.value],
             ).rowcount
         if count:
             log.info("%d play(s) left on screen by the last run marked unfinished", count)
@@ -285,14 +285,14 @@ class ProofOfPlay:
         with write_transaction(self.db) as connection:
             connection.execute(
                 f"INSERT INTO audience_samples (at, {_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [_time_text(at), *_audience_values(audience)],
+                [time_text(at), *_audience_values(audience)],
             )
 
     def record_event(self, at: dt.datetime, kind: str, message: str) -> None:
         """Log a player event, e.g. kind "media_failed", "camera_lost", "camera_back" or "rules_reloaded"."""
         with write_transaction(self.db) as connection:
             connection.execute(
-                "INSERT INTO player_events (at, kind, message) VALUES (?, ?, ?)", [_time_text(at), kind, message]
+                "INSERT INTO player_events (at, kind, message) VALUES (?, ?, ?)", [time_text(at), kind, message]
             )
         log.debug("player event %s: %s", kind, message)
 
@@ -301,7 +301,7 @@ class ProofOfPlay:
 
     def plays(self, start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[PlayRecord]:
         """Plays that started in [start, end) (either bound may be None), by start time."""
-        where, parameters = _time_range("started_at", start, end)
+        where, parameters = time_range("started_at", start, end)
         with read_transaction(self.db) as connection:
             rows = connection.execute(
                 "SELECT play_id, started_at, ended_at, playlist, item, kind, rule, planned_s, outcome, error, "
@@ -314,7 +314,7 @@ class ProofOfPlay:
         self, start: dt.datetime | None = None, end: dt.datetime | None = None
     ) -> list[tuple[dt.datetime, AudienceSummary]]:
         """(time, summary) of the samples taken in [start, end), by time."""
-        where, parameters = _time_range("at", start, end)
+        where, parameters = time_range("at", start, end)
         with read_transaction(self.db) as connection:
             rows = connection.execute(
                 f"SELECT at, {_AUDIENCE_COLUMNS} FROM audience_samples{where} ORDER BY at, sample_id", parameters
@@ -325,7 +325,7 @@ class ProofOfPlay:
         self, start: dt.datetime | None = None, end: dt.datetime | None = None
     ) -> list[tuple[dt.datetime, str, str]]:
         """(time, kind, message) of the player events in [start, end), by time."""
-        where, parameters = _time_range("at", start, end)
+        where, parameters = time_range("at", start, end)
         with read_transaction(self.db) as connection:
             rows = connection.execute(
                 f"SELECT at, kind, message FROM player_events{where} ORDER BY at, event_id", parameters
@@ -386,7 +386,7 @@ def format_counts(counts: dict[str, int]) -> str:
 # Internals
 
 
-def _time_text(when: dt.datetime) -> str:
+def time_text(when: dt.datetime) -> str:
     """A naive local time as sortable ISO text with microseconds."""
     if not isinstance(when, dt.datetime):
         raise TypeError(f"expected a datetime, got {when!r}")
@@ -404,15 +404,15 @@ def _csv_time(when: dt.datetime | None) -> str:
     return "" if when is None else when.isoformat(sep=" ", timespec="seconds")
 
 
-def _time_range(column: str, start: dt.datetime | None, end: dt.datetime | None) -> tuple[str, list[str]]:
+def time_range(column: str, start: dt.datetime | None, end: dt.datetime | None) -> tuple[str, list[str]]:
     """A WHERE clause for `column` in [start, end), and its parameters."""
     conditions, parameters = [], []
     if start is not None:
         conditions.append(f"{column} >= ?")
-        parameters.append(_time_text(start))
+        parameters.append(time_text(start))
     if end is not None:
         conditions.append(f"{column} < ?")
-        parameters.append(_time_text(end))
+        parameters.append(time_text(end))
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), parameters
 
 

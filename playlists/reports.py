@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from audience.types import AgeGroup, Attire
 from content.db import read_transaction
+from playlists.proof_of_play import time_range, time_text
 
 DEFAULT_PLAYLIST = "(default playlist)"  # the rule of a play no rule chose
 NOTHING_PLAYABLE = "(nothing playable)"  # the playlist of the player's built-in slide
@@ -133,7 +134,7 @@ _SEGMENT_LABEL = (
 
 def plays_per_hour(db: Database, start: dt.datetime | None, end: dt.datetime | None) -> list[HourPlays]:
     """Plays and seconds on screen by the hour they started: 24 rows, hours without plays as 0."""
-    where, parameters = _time_range("started_at", start, end)
+    where, parameters = time_range("started_at", start, end)
     rows = _query(
         db,
         f"SELECT {_HOUR.format(column='started_at')} AS hour, COUNT(*), TOTAL({_SHOWN_SECONDS}) "
@@ -146,7 +147,7 @@ def plays_per_hour(db: Database, start: dt.datetime | None, end: dt.datetime | N
 
 def plays_per_playlist(db: Database, start: dt.datetime | None, end: dt.datetime | None) -> list[PlaylistPlays]:
     """Plays and seconds on screen by playlist, the most played first."""
-    where, parameters = _time_range("started_at", start, end)
+    where, parameters = time_range("started_at", start, end)
     rows = _query(
         db,
         f"SELECT COALESCE(playlist, '{NOTHING_PLAYABLE}') AS name, COUNT(*) AS plays, TOTAL({_SHOWN_SECONDS}) "
@@ -163,15 +164,15 @@ def rule_hits(db: Database, start: dt.datetime | None, end: dt.datetime | None) 
     lower, parameters = "", []
     if start is not None:
         lower = " AND started_at >= COALESCE((SELECT MAX(started_at) FROM plays WHERE started_at < ?), ?)"
-        parameters += [_time_text(start), _time_text(start)]
+        parameters += [time_text(start), time_text(start)]
     upper = ""
     if end is not None:
         upper = " AND started_at < ?"
-        parameters.append(_time_text(end))
+        parameters.append(time_text(end))
     in_period = ""
     if start is not None:
         in_period = " WHERE started_at >= ?"
-        parameters.append(_time_text(start))
+        parameters.append(time_text(start))
     rows = _query(
         db,
         f"""
@@ -194,7 +195,7 @@ def rule_hits(db: Database, start: dt.datetime | None, end: dt.datetime | None) 
 
 def audience_mix(db: Database, start: dt.datetime | None, end: dt.datetime | None) -> list[AudienceCell]:
     """Audience samples by weekday, hour and segment; in each cell the most sampled segment first."""
-    where, parameters = _time_range("at", start, end)
+    where, parameters = time_range("at", start, end)
     rows = _query(
         db,
         f"SELECT {_WEEKDAY.format(column='at')} AS weekday, {_HOUR.format(column='at')} AS hour, "
@@ -207,7 +208,7 @@ def audience_mix(db: Database, start: dt.datetime | None, end: dt.datetime | Non
 
 def audience_mix_by_hour(db: Database, start: dt.datetime | None, end: dt.datetime | None) -> list[HourMix]:
     """The share of each segment among the samples of each hour of the day (hours with samples only)."""
-    where, parameters = _time_range("at", start, end)
+    where, parameters = time_range("at", start, end)
     rows = _query(
         db,
         f"SELECT {_HOUR.format(column='at')} AS hour, {_SEGMENT_LABEL} AS segment, COUNT(*) AS samples "
@@ -246,7 +247,7 @@ def typical_audience_by_hour(
     Only samples with signal and somebody there count; a tie between segments goes to the
     alphabetically first, so the answer does not depend on the order of the rows.
     """
-    where, parameters = _time_range("at", start, end)
+    where, parameters = time_range("at", start, end)
     condition = " AND ".join(filter(None, [where.removeprefix(" WHERE "), "signal = 'ok'", "group_size > 0"]))
     rows = _query(
         db,
@@ -313,20 +314,3 @@ def _csv_cell(value) -> str | int | float:
     return value
 
 
-def _time_text(when: dt.datetime) -> str:
-    """The stored form of a naive local time (see `proof_of_play`)."""
-    if when.tzinfo is not None:
-        raise ValueError(f"proof of play stores naive local times, got {when.isoformat()}")
-    return when.isoformat(sep=" ", timespec="microseconds")
-
-
-def _time_range(column: str, start: dt.datetime | None, end: dt.datetime | None) -> tuple[str, list[str]]:
-    """A WHERE clause for `column` in [start, end), and its parameters."""
-    conditions, parameters = [], []
-    if start is not None:
-        conditions.append(f"{column} >= ?")
-        parameters.append(_time_text(start))
-    if end is not None:
-        conditions.append(f"{column} < ?")
-        parameters.append(_time_text(end))
-    return (" WHERE " + " AND ".join(conditions) if conditions else ""), parameters

@@ -165,7 +165,7 @@ def _list(args: argparse.Namespace) -> int:
             f"{item.duration_s:g}",
             f"{item.width_px}x{item.height_px}" if item.width_px else "-",
             ",".join(item.tags) or "-",
-            _validity(item),
+            item.validity(),
             "yes" if item.age_restricted else "",
             item.title,
         )
@@ -186,7 +186,7 @@ def _show(args: argparse.Namespace) -> int:
         ("title", item.title),
         ("duration", f"{item.duration_s:g} s"),
         ("tags", ", ".join(item.tags) or "-"),
-        ("valid", _validity(item)),
+        ("valid", item.validity()),
         ("age restricted", "yes" if item.age_restricted else "no"),
     ]
     if item.path is not None:
@@ -263,13 +263,3 @@ def _summary(item) -> str:
     tags = f", tags {','.join(item.tags)}" if item.tags else ""
     restricted = ", age restricted" if item.age_restricted else ""
     return f"{item.kind.value}{size}, {item.duration_s:g} s{tags}{restricted}"
-
-
-def _validity(item) -> str:
-    if item.valid_from is None and item.valid_until is None:
-        return "always"
-    if item.valid_until is None:
-        return f"from {item.valid_from.isoformat()}"
-    if item.valid_from is None:
-        return f"until {item.valid_until.isoformat()}"
-    return f"{item.valid_from.isoformat()}..{item.valid_until.isoformat()}"

@@ -170,17 +170,6 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
-def _validity(item: ContentItem) -> str:
-    """'always', 'from 2026-12-01', 'until 2026-12-31' or '2026-12-01 to 2026-12-31'."""
-    if item.valid_from is None and item.valid_until is None:
-        return "always"
-    if item.valid_until is None:
-        return f"from {item.valid_from.isoformat()}"
-    if item.valid_from is None:
-        return f"until {item.valid_until.isoformat()}"
-    return f"{item.valid_from.isoformat()} to {item.valid_until.isoformat()}"
-
-
 # ---- the tab ------------------------------------------------------------------------------
 
 
@@ -751,7 +740,7 @@ class PlaylistsTab(QWidget):
                 KIND_WORDS[item.kind],
                 _seconds(item.duration_s),
                 ", ".join(item.tags),
-                _validity(item),
+                item.validity(),
                 "yes" if item.age_restricted else "",
             )
             for column, text in enumerate(cells):

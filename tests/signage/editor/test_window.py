@@ -57,3 +57,39 @@ def test_its_own_saves_are_not_reported_as_changes_from_elsewhere(qtbot, editor_
     editor_context.store.save_rule(dataclasses.replace(rule, priority=55), editor_context.author)
     editor_context.announce("rules")
     assert window.check_external_changes() is False
+
+
+def test_a_rule_disabled_in_the_editor_changes_what_the_running_player_plays(qtbot, editor_context, editor_db_path):
+    """The editor and the player on two connections to one file, as in a store."""
+    import datetime as dt
+
+    from audience.engine import build_snapshot
+    from audience.types import AgeGroup, Attire, SignalState, TimeContext
+    from signage.config import SignageConfig
+    from signage.player.controller import PlayerController, ReplayTime
+    from signage.player.settings import PlayerSettings
+    from signage.player.window import PlayerWindow
+    from tests.audience.builders import make_visitor
+
+    player_db = open_database(editor_db_path)
+    settings = PlayerSettings(camera="none", fullscreen=False)
+    screen = PlayerWindow(settings)
+    qtbot.addWidget(screen)
+    clock = ReplayTime(dt.datetime(2026, 11, 23, 16, 10))  # a Monday after school
+    player = PlayerController(player_db, SignageConfig(player=settings), screen.surface, clock, replay=True)
+    teen = make_visitor(1, AgeGroup.TEEN, age_confidence=0.9, attire=Attire.SCHOOL_UNIFORM, attire_confidence=0.9)
+
+    def see(ts):
+        player.on_snapshot(build_snapshot(ts, TimeContext.of(clock.wall_time(ts)), SignalState.OK, (teen,), 0))
+
+    see(0.5)
+    assert player.decision.rule == "students_after_school"
+    window = EditorWindow(editor_context)
+    qtbot.addWidget(window)
+    window.rules.set_enabled("students_after_school", False)
+    assert player.reload_if_changed() is True
+    see(1.0)
+    assert player.decision.rule == "school_uniform"  # the next rule for them, in force at once
+    player.finish()
+    screen.close()
+    player_db.close()

@@ -11,7 +11,8 @@ within one detection interval after it is confirmed.
 Age group = calibrated group head on the track's mean age distribution, then a
 Bayesian update with explicit, configurable priors from attire (a school uniform makes
 "teen" more likely) and time (weekday afternoons). The single age in years comes from
-the separate age head and is not affected by the priors.
+the separate age head, moved inside the chosen group when the group disagrees with it
+(`AgeCalibration.age_within_group`): a visitor's group and age never contradict.
 """
 
 from __future__ import annotations
@@ -278,7 +279,10 @@ class AudienceEngine:
             group_probabilities = self._fuse(estimate.group_probabilities, attire.attire, attire.confidence, when)
             best = max(group_probabilities, key=group_probabilities.get)
             group, group_confidence = AgeGroup(best), group_probabilities[best]
-            age_years = estimate.age_years
+            # The priors may move the group: the age follows it (never a 28-year-old senior).
+            age_years = self.calibration.age_within_group(
+                mean_age, float(self.calibration.ages_years(mean_age)[0]), group
+            )
         female = track.female_probability()
         if female is None:
             gender, gender_confidence = Gender.UNKNOWN, 0.0
@@ -347,26 +351,28 @@ def build_snapshot(
 ) -> AudienceSnapshot:
     """Counts per age group and attire and the dominant segment of `visitors`.
 
-    The dominant segment is the (age group, attire) pair with the largest summed
-    confidence; its confidence is the mean over its visitors of the age-group and
-    attire confidences (an unknown attire counts as 0.5 - it neither supports nor
-    contradicts the age group).
+    The dominant age group is the one most visitors have, and the dominant attire the one
+    most visitors with a known attire wear: two adults and a teen are "adult", whatever
+    the adults wear. The two are counted apart on purpose, since a pair (age, attire)
+    would split the adults into "adult/casual" and "adult/business" and let the lone
+    teen win. Ties go to the larger summed confidence, then to the visitor who arrived
+    first (deterministic).
+
+    The confidence is the mean of the two parts, each the share of visitors that agree
+    with the dominant value times their mean confidence in it; an attire nobody's torso
+    shows counts as 0.5 (it neither supports nor contradicts the age group).
     """
     by_group = Counter(v.age_group.value for v in visitors if v.age_group)
     by_attire = Counter(v.attire.value for v in visitors)
-    weights: dict[Segment, float] = {}
-    members: dict[Segment, list[Visitor]] = {}
-    for visitor in visitors:
-        if visitor.age_group is None and visitor.attire is Attire.UNKNOWN:
-            continue
-        segment = Segment(visitor.age_group, visitor.attire)
-        weights[segment] = weights.get(segment, 0.0) + _visitor_confidence(visitor)
-        members.setdefault(segment, []).append(visitor)
+    aged = [v for v in visitors if v.age_group is not None]
+    dressed = [v for v in visitors if v.attire is not Attire.UNKNOWN]
+    group, group_part = _majority(aged, lambda v: v.age_group, lambda v: v.age_group_confidence)
+    attire, attire_part = _majority(dressed, lambda v: v.attire, lambda v: v.attire_confidence)
     dominant, confidence = None, 0.0
-    if weights:
-        # Ties go to the segment whose first visitor arrived first: deterministic.
-        dominant = max(weights, key=lambda s: (weights[s], -members[s][0].track_id))
-        confidence = weights[dominant] / len(members[dominant])
+    if group is not None or attire is not None:
+        dominant = Segment(group, attire if attire is not None else Attire.UNKNOWN)
+        age_part = group_part if group is not None else 0.0
+        confidence = (age_part + (attire_part if attire is not None else 0.5)) / 2.0
     return AudienceSnapshot(
         ts=ts,
         time=time,
@@ -380,7 +386,19 @@ def build_snapshot(
     )
 
 
-def _visitor_confidence(visitor: Visitor) -> float:
-    age = visitor.age_group_confidence if visitor.age_group else 0.0
-    attire = visitor.attire_confidence if visitor.attire is not Attire.UNKNOWN else 0.5
-    return (age + attire) / 2.0
+def _majority(visitors: list[Visitor], value_of, confidence_of):
+    """(the value most `visitors` have, share agreeing x their mean confidence), or (None, 0)."""
+    if not visitors:
+        return None, 0.0
+    members: dict = {}
+    for visitor in visitors:
+        members.setdefault(value_of(visitor), []).append(visitor)
+
+    def strength(value) -> tuple:
+        group = members[value]
+        return (len(group), sum(confidence_of(v) for v in group), -min(v.track_id for v in group))
+
+    best = max(members, key=strength)
+    agreeing = members[best]
+    mean_confidence = sum(confidence_of(v) for v in agreeing) / len(agreeing)
+    return best, len(agreeing) / len(visitors) * mean_confidence

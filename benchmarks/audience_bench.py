@@ -154,7 +154,7 @@ def accuracy() -> tuple[list[tuple[str, str, str, bool | None]], str]:
     """
 
     from audience.age_gender import AgeGenderEstimator
-    from audience.calibration import (
+    from audience.calibration_fit import (
         FitOptions,
         compute_face_features,
         cross_validate,

@@ -231,7 +231,7 @@ def _row_progress(labels: Path, disabled: bool = False):
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from audience.calibration import FitOptions, calibrate_from_csv, format_age_report
+    from audience.calibration_fit import FitOptions, calibrate_from_csv, format_age_report
 
     config = _config(args)
     estimator, detector = _age_pipeline(config)
@@ -243,10 +243,7 @@ def _calibrate(args: argparse.Namespace) -> int:
     finally:
         close()
     print(f"{args.out}: age calibration fitted on {report['faces_used']} faces ({report['faces_skipped']} skipped)")
-    for problem in report["problems"][:10]:
-        print(f"  skipped {problem}")
-    if len(report["problems"]) > 10:
-        print(f"  ... and {len(report['problems']) - 10} more skipped rows")
+    _print_skipped(report["problems"])
     metrics = report["metrics"]
     folds = metrics["folds"]
     print(format_age_report(metrics["calibrated"], f"calibrated, {folds}-fold cross-validated"))
@@ -256,7 +253,7 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _evaluate_age(args: argparse.Namespace) -> int:
-    from audience.calibration import (
+    from audience.calibration_fit import (
         compute_face_features,
         evaluate,
         format_age_report,
@@ -279,13 +276,23 @@ def _evaluate_age(args: argparse.Namespace) -> int:
     accuracy, counted = gender_accuracy(faces)
     if accuracy is not None:
         print(f"  gender accuracy {accuracy:.3f} on {counted} faces with a gender label")
-    if faces.problems:
-        print(f"  {len(faces.problems)} rows skipped, first: {faces.problems[0]}")
+    _print_skipped(faces.problems)
     return 0
 
 
+def _print_skipped(problems: list[str], most: int = 10) -> None:
+    """One line per skipped row (the first `most`), then how many more."""
+    if problems:
+        print(f"  {len(problems)} rows skipped:")
+    for problem in problems[:most]:
+        print(f"    {problem}")
+    if len(problems) > most:
+        print(f"    ... and {len(problems) - most} more")
+
+
 def _evaluate_attire(args: argparse.Namespace) -> int:
-    from audience.attire import create_attire_classifier, evaluate_attire, format_report
+    from audience.attire import create_attire_classifier
+    from audience.attire_evaluation import evaluate_attire, format_report
     from audience.detection import create_detector
 
     config = _config(args)

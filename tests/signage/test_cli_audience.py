@@ -203,3 +203,31 @@ def test_evaluate_attire_prints_precision_and_recall_per_class(shared_data: Path
     printed = capsys.readouterr().out
     assert "precision" in printed and "recall" in printed
     assert "business" in printed and "casual" in printed
+
+
+def test_evaluate_age_takes_any_age_including_90_and_over(shared_data: Path, tmp_path: Path, capsys):
+    # Real data has ages 90+: an exact 95 once crashed with "interval ... outside every age group".
+    faces = sorted((shared_data / "faces" / "fairface").glob("*.jpg"))[:6]
+    ages = (95, 101, 3, 15, 40, 70)
+    labels = tmp_path / "ages.csv"
+    labels.write_text("filename,age,gender\n" + "".join(f"{f},{a},female\n" for f, a in zip(faces, ages)))
+
+    assert main(["audience", "evaluate-age", str(labels), "--no-progress"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "6 faces" in printed and "exact-age MAE" in printed and "gender accuracy" in printed
+    assert "senior" in printed and "recall" in printed and "precision" in printed
+
+
+def test_evaluate_age_reports_bad_rows_by_line_and_scores_the_rest(shared_data: Path, tmp_path: Path, capsys):
+    faces = sorted((shared_data / "faces" / "fairface").glob("*.jpg"))[:3]
+    labels = tmp_path / "ages.csv"
+    labels.write_text(
+        "filename,age_group,gender\n"
+        f"{faces[0]},20-29,male\n{faces[1]},90+,female\n{faces[2]},old,female\n{tmp_path / 'none.jpg'},30-39,male\n"
+    )
+
+    assert main(["audience", "evaluate-age", str(labels), "--no-progress"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "2 faces" in printed and "2 rows skipped" in printed and f"{labels}:4:" in printed

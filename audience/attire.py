@@ -102,7 +102,7 @@ import math
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Iterable, Protocol, Sequence
 
 import cv2
 import numpy as np
@@ -329,8 +329,18 @@ def torso_features(
     region = torso_region(face_xyxy, image_bgr.shape, geometry)
     if region is None:
         return None
-    nx1, ny1, nx2, ny2 = _nominal_torso(face_xyxy, geometry)
-    x1, y1, x2, y2 = region
+    return torso_features_in_box(image_bgr, _nominal_torso(face_xyxy, geometry), region)
+
+
+def torso_features_in_box(
+    image_bgr: np.ndarray,
+    nominal_xyxy: tuple[float, float, float, float],
+    visible_xyxy: tuple[int, int, int, int],
+) -> TorsoFeatures:
+    """Features of the torso box `nominal_xyxy` (frame pixels, may reach outside the
+    frame), of which `visible_xyxy` is the part inside it (integer pixels)."""
+    nx1, ny1, nx2, ny2 = nominal_xyxy
+    x1, y1, x2, y2 = visible_xyxy
     scale_x = GRID_WIDTH_PX / (nx2 - nx1)
     scale_y = GRID_HEIGHT_PX / (ny2 - ny1)
     gx1 = min(GRID_WIDTH_PX - 1, max(0, int(round((x1 - nx1) * scale_x))))
@@ -540,7 +550,9 @@ DEFAULT_PROFILES: tuple[AttireProfile, ...] = (
 class AttireConfig:
     """Config of the attire classifier (`audience.attire` in the config file)."""
 
-    type: str = "profiles"  # profiles | onnx (see ATTIRE_CLASSIFIERS)
+    # network (pose + clothing network, `audience.attire_network`; the colour profiles
+    # until `signage models install` has run) | profiles | onnx (see ATTIRE_CLASSIFIERS)
+    type: str = "network"
     # 0..1: a result whose top probability is below this is `unknown` (confidence 0).
     min_confidence: float = 0.45
     # Softmax temperature over the class scores (which are 0..weight); lower is more decisive.
@@ -553,6 +565,12 @@ class AttireConfig:
     torso: TorsoGeometry = field(default_factory=TorsoGeometry)
     model_path: str | None = None  # type onnx: the .onnx file (its sidecar: same name, .json)
     labels_path: str | None = None  # type onnx: one Attire value per line, in output order
+    # type network: the head JSON from `signage audience fit-attire`; None = the shipped one.
+    head_path: str | None = None
+    # Seconds of video between two attire samples of a visitor: pose and clothing run when
+    # a track is confirmed, then at this interval (clothes do not change while in view).
+    keyframe_interval_s: float = 1.0
+    max_samples: int = 5  # after this many samples a visitor's attire is settled
 
     def effective_profiles(self) -> tuple[AttireProfile, ...]:
         """The defaults (unless turned off) with same-named ones replaced, then the store's."""
@@ -586,9 +604,15 @@ class AttireConfig:
             )
         if "torso" in values:
             kwargs["torso"] = TorsoGeometry.from_dict(values["torso"] or {}, f"{where}.torso")
-        for key in ("model_path", "labels_path"):
+        for key in ("model_path", "labels_path", "head_path"):
             if values.get(key) is not None:
                 kwargs[key] = str(values[key])
+        if "keyframe_interval_s" in values:
+            kwargs["keyframe_interval_s"] = _number(values["keyframe_interval_s"], f"{where}.keyframe_interval_s")
+        if "max_samples" in values:
+            if isinstance(values["max_samples"], bool) or not isinstance(values["max_samples"], int):
+                raise ConfigError(f"{where}.max_samples: expected a whole number, got {values['max_samples']!r}")
+            kwargs["max_samples"] = values["max_samples"]
         config = cls(**kwargs)
         config.validate(where)
         return config
@@ -604,15 +628,21 @@ class AttireConfig:
             raise ConfigError(f"{where}.temperature: must be > 0, got {self.temperature}")
         if self.colour_tolerance_delta_e <= 0:
             raise ConfigError(f"{where}.colour_tolerance_delta_e: must be > 0, got {self.colour_tolerance_delta_e}")
+        if not 0.05 <= self.keyframe_interval_s <= 60:
+            raise ConfigError(f"{where}.keyframe_interval_s: {self.keyframe_interval_s} is not within 0.05..60 seconds")
+        if not 1 <= self.max_samples <= 100:
+            raise ConfigError(f"{where}.max_samples: {self.max_samples} is not within 1..100")
+        if self.head_path and self.type != "network":
+            raise ConfigError(f"{where}.head_path: only used with type: network")
         names = [p.name for p in self.profiles]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ConfigError(f"{where}.profiles: profile name {duplicates[0]!r} is used twice")
-        if self.type == "profiles" and (self.model_path or self.labels_path):
+        if self.type != "onnx" and (self.model_path or self.labels_path):
             raise ConfigError(f"{where}.model_path/labels_path: only used with type: onnx")
         if self.type == "onnx" and not (self.model_path and self.labels_path):
             raise ConfigError(f"{where}: type onnx needs both model_path (.onnx) and labels_path (labels file)")
-        if self.type == "profiles" and not any(p.weight > 0 for p in self.effective_profiles()):
+        if self.type != "onnx" and not any(p.weight > 0 for p in self.effective_profiles()):
             raise ConfigError(f"{where}.profiles: no profile with a weight above 0 is left to classify with")
 
 
@@ -650,6 +680,20 @@ class AttireClassifier(Protocol):
         """Attire of the torso under `face_xyxy` in the full BGR frame."""
         ...
 
+    def classify_many(
+        self, image_bgr: np.ndarray, faces_xyxy: Sequence[tuple[float, float, float, float]]
+    ) -> list[AttireEstimate]:
+        """Attire of several visitors of one frame (a batch where the classifier has one)."""
+        ...
+
+
+class _OneByOne:
+    """`classify_many` for classifiers that look at one torso at a time."""
+
+    def classify_many(self, image_bgr, faces_xyxy) -> list[AttireEstimate]:
+        """`classify` for each face."""
+        return [self.classify(image_bgr, face) for face in faces_xyxy]
+
 
 def _decide(probabilities: dict[str, float], min_confidence: float) -> AttireEstimate:
     best = max(probabilities, key=probabilities.get)
@@ -658,7 +702,7 @@ def _decide(probabilities: dict[str, float], min_confidence: float) -> AttireEst
     return AttireEstimate(Attire(best), probabilities[best], probabilities)
 
 
-class ProfileAttireClassifier:
+class ProfileAttireClassifier(_OneByOne):
     """Colour-and-structure rules from attire profiles (no model, no training data)."""
 
     def __init__(self, config: AttireConfig = AttireConfig()) -> None:
@@ -846,7 +890,7 @@ def load_attire_labels(path: Path) -> tuple[Attire, ...]:
     return tuple(labels)
 
 
-class OnnxAttireClassifier:
+class OnnxAttireClassifier(_OneByOne):
     """A trained torso classifier: an ONNX model, its labels file and its input sidecar."""
 
     def __init__(self, config: AttireConfig) -> None:
@@ -949,7 +993,15 @@ class OnnxAttireClassifier:
         return _decide(probabilities, self.config.min_confidence)
 
 
+def _network_or_profiles(config: AttireConfig) -> AttireClassifier:
+    # Imported here: the network classifier stands on this module.
+    from audience.attire_network import create_network_classifier
+
+    return create_network_classifier(config) or ProfileAttireClassifier(config)
+
+
 ATTIRE_CLASSIFIERS: dict[str, Callable[[AttireConfig], AttireClassifier]] = {
+    "network": _network_or_profiles,
     "profiles": ProfileAttireClassifier,
     "onnx": OnnxAttireClassifier,
 }

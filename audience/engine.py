@@ -40,6 +40,7 @@ from audience.tracking import Track, Tracker, TrackerConfig
 from audience.types import (
     AgeGroup,
     Attire,
+    AttireEstimate,
     AudienceSnapshot,
     Frame,
     Gender,
@@ -260,8 +261,29 @@ class AudienceEngine:
             attributes = self.estimator.estimate(rgb, [det for _, det in need_face])
             for (track, det), face in zip(need_face, attributes):
                 self.tracker.add_face_sample(track, det, face)
-                # Attire is sampled with the face: same cadence, same frames.
-                self.tracker.add_attire_sample(track, self.attire_classifier.classify(frame.image, det.xyxy))
+        self._attire_keyframe(frame, pairs)
+
+    def _attire_keyframe(self, frame: Frame, pairs) -> None:
+        """Pose and clothing for the visitors whose attire is due, in one batch.
+
+        Clothes do not change while a visitor is in view, and pose and clothing cost
+        about 40 ms a person: they run when a track is confirmed, then every
+        `attire.keyframe_interval_s` until `attire.max_samples` torsos were seen. A torso
+        out of view counts as a look too, so a close-up is not retried every frame."""
+        settings = self.config.attire
+        due = [
+            (track, det)
+            for track, det in pairs
+            if track.hits >= self.config.tracking.min_hits
+            and track.attire_samples < settings.max_samples
+            and (track.last_attire_ts is None or frame.ts - track.last_attire_ts >= settings.keyframe_interval_s - 1e-3)
+        ]
+        if not due:
+            return
+        estimates = self.attire_classifier.classify_many(frame.image, [det.xyxy for _, det in due])
+        for (track, _), estimate in zip(due, estimates):
+            track.last_attire_ts = frame.ts
+            self.tracker.add_attire_sample(track, estimate)
 
     def _visible_tracks(self) -> list[Track]:
         return self.tracker.confirmed()
@@ -274,8 +296,11 @@ class AudienceEngine:
         mean_age = track.mean_age_probabilities()
         if mean_age is None:
             group, group_confidence, group_probabilities, age_years = None, 0.0, {}, None
+            attire = split_formal_wear(attire, None)
         else:
             estimate = self.calibration.estimate(mean_age)
+            face_and_time = self._fuse(estimate.group_probabilities, Attire.UNKNOWN, 0.0, when)
+            attire = split_formal_wear(attire, face_and_time)
             group_probabilities = self._fuse(estimate.group_probabilities, attire.attire, attire.confidence, when)
             best = max(group_probabilities, key=group_probabilities.get)
             group, group_confidence = AgeGroup(best), group_probabilities[best]
@@ -339,6 +364,35 @@ class AudienceEngine:
         self.tracker.expire(float("inf"))
         when = self.clock.wall_time(ts)
         return [self.visitor(t, when) for t in sorted(self.tracker.finished, key=lambda t: t.track_id)]
+
+
+MINOR_GROUPS = (AgeGroup.CHILD.value, AgeGroup.TEEN.value)
+
+
+def split_formal_wear(attire: AttireEstimate, group_probabilities: dict[str, float] | None) -> AttireEstimate:
+    """Formal clothes shared between business and school uniform by the visitor's age.
+
+    A school blazer and a suit jacket look alike to the clothing network, so the attire
+    classifier gives their joint probability (business plus school uniform, split only
+    by a store's own uniform colours). The split is then moved by the face: with
+    r = the classifier's school share (0.5 when it had no store colours to go by) and
+    m = P(child or teen) from the face and the time priors (not the attire priors,
+    which would count the clothes twice), the school share becomes
+    r m / (r m + (1 - r)(1 - m)): Bayes' rule with the face as a second, independent
+    witness. Without a face the classifier's split stands."""
+    scores = attire.scores
+    business = scores.get(Attire.BUSINESS.value, 0.0)
+    school = scores.get(Attire.SCHOOL_UNIFORM.value, 0.0)
+    formal = business + school
+    if formal <= 0 or group_probabilities is None:
+        return attire
+    colour_share = school / formal if school > 0 else 0.5
+    minor = min(max(sum(group_probabilities.get(g, 0.0) for g in MINOR_GROUPS), 1e-6), 1 - 1e-6)
+    odds = colour_share * minor
+    share = odds / (odds + (1.0 - colour_share) * (1.0 - minor))
+    moved = {**scores, Attire.BUSINESS.value: formal * (1.0 - share), Attire.SCHOOL_UNIFORM.value: formal * share}
+    best = max(moved, key=moved.get)
+    return AttireEstimate(Attire(best), float(moved[best]), moved)
 
 
 def _all_groups(factors: dict[str, float]) -> dict[str, float]:

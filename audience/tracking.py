@@ -55,6 +55,7 @@ class Track:
     attire_score_sum: dict[str, float] = field(default_factory=dict)
     attire_weight: float = 0.0
     attire_samples: int = 0
+    last_attire_ts: float | None = None  # when the torso was last looked at (a keyframe)
     _detections_since_sample: int = 0
 
     @property

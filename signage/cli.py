@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_config,
         cli_content,
         cli_editor,
+        cli_models,
         cli_play,
         cli_purchases,
         cli_report,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_config.register(commands)
     cli_content.register(commands)
     cli_editor.register(commands)
+    cli_models.register(commands)
     cli_play.register(commands)
     cli_purchases.register(commands)
     cli_report.register(commands)

@@ -82,6 +82,24 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     evaluate_attire.set_defaults(handler=_evaluate_attire)
 
+    fit_attire = sub.add_parser(
+        "fit-attire",
+        help="fit the attire head (business, casual, workwear) on labelled photos",
+        description="Runs the pose and clothing networks on every labelled photo (labels CSV with filename "
+        "and attire_label; the product's class names or the shared data's) and fits the small head that "
+        "turns their evidence into business, casual and workwear. Use it as audience.attire.head_path. "
+        "Example: signage audience fit-attire ccp/labels.csv workwear/labels.csv --split tuning --out head.json",
+    )
+    fit_attire.add_argument("labels", type=Path, nargs="+", help="labels CSV files (images relative to each)")
+    fit_attire.add_argument("--out", type=Path, required=True, help="head JSON to write")
+    fit_attire.add_argument(
+        "--split", choices=("all", "tuning", "held_out"), default="all",
+        help="rows to fit on: all, the even data rows (tuning) or the odd ones (held_out)",
+    )
+    fit_attire.add_argument("--config", type=Path, help="config file (detector, attire profiles)")
+    fit_attire.add_argument("--no-progress", action="store_true", help="no progress bar")
+    fit_attire.set_defaults(handler=_fit_attire)
+
     demo_clip = sub.add_parser("demo-clip", help="write the built-in walk-in demo clip (made from packaged photos)")
     demo_clip.add_argument("out", type=Path, help="MP4 file to write")
     demo_clip.set_defaults(handler=_demo_clip)
@@ -300,6 +318,31 @@ def _evaluate_attire(args: argparse.Namespace) -> int:
         args.labels, create_attire_classifier(config.attire), create_detector(config.detector), split=args.split
     )
     print(format_report(report))
+    return 0
+
+
+def _fit_attire(args: argparse.Namespace) -> int:
+    from audience.attire_fit import collect_evidence, fit_head
+    from audience.attire_network import open_network_classifier
+    from audience.detection import create_detector
+
+    config = _config(args)
+    classifier = open_network_classifier(config.attire, head=None)
+    progress, close = _row_progress(args.labels[0], args.no_progress)
+    try:
+        data = collect_evidence(args.labels, classifier, create_detector(config.detector), args.split, progress)
+    finally:
+        close()
+    head = fit_head(data, {"labels": [str(path) for path in args.labels], "split": args.split})
+    try:
+        head.save(args.out)
+    except OSError as error:
+        raise DataError(f"{args.out}: cannot write the head ({error.strerror})") from None
+    counts = ", ".join(f"{name} {count}" for name, count in head.fitted_on["per_class"].items())
+    print(f"{args.out}: attire head fitted on {len(data.labels)} photos ({counts}); "
+          f"{data.no_face} without a face, {data.no_torso} without a visible torso")
+    _print_skipped(data.problems)
+    print(f"use it: set audience.attire.head_path: {args.out.resolve()} in the config file")
     return 0
 
 

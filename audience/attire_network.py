@@ -22,8 +22,9 @@ install` has run) decides in four steps, for all the faces of a keyframe in one 
    uniform blazer looks like a suit jacket to any network. The formal share is split
    between business and school uniform by the attire profiles (`audience.attire`):
    the store's own uniform colours against the business colours, matched on the
-   pose-located torso. The audience engine then moves the split with the visitor's
-   age (`AudienceEngine`, fusion): formal clothes on a teenager are a uniform.
+   pose-located torso. Without the store's colours the audience engine splits it by
+   the visitor's age (`audience.engine.split_formal_wear`): formal clothes on a
+   teenager are a uniform.
 
 Nothing here writes pixels or features anywhere: crops and the network's features
 live in memory for one call.
@@ -384,9 +385,8 @@ class NetworkAttireClassifier:
 
         The share of school uniform is the best store uniform profile's weighted match
         over it plus the best business profile's: a maroon blazer described by the store
-        takes nearly all of it, a navy one with a white shirt about half; the engine then
-        moves the share with the visitor's age. Without a store profile all of it stays
-        business here, and the engine splits it by age alone."""
+        takes most of it, a charcoal suit little. Without a store profile all of it stays
+        business here, and the engine splits it by the visitor's age."""
         formal = scores.get(Attire.BUSINESS.value, 0.0)
         if not self._school_profiles or formal <= 0:
             return {**scores, Attire.SCHOOL_UNIFORM.value: 0.0}

@@ -156,8 +156,27 @@ def _step_bob(walking_s: float) -> float:
     return 6.0 * abs(math.sin(2 * math.pi * walking_s))
 
 
-def _person_sprite() -> tuple[np.ndarray, np.ndarray]:
-    """The astronaut's head and shoulders: BGR photo and a soft-edged alpha (0..1)."""
+OUTFITS = ("flight_suit", "suit", "school_uniform", "casual")
+"""What the demo visitor wears: the photo's own orange flight suit, or clothes drawn over it."""
+
+# The body below the chin in the 512 x 512 photo, with sloped shoulders and the arms down:
+# drawn clothes fill it. Hand-placed over the photo's subject.
+_BODY_OUTLINE = np.array(
+    [(190, 182), (258, 182), (275, 205), (330, 240), (356, 290), (368, 360), (372, 511),
+     (30, 511), (34, 360), (48, 292), (80, 245), (170, 205)], np.int32,
+)  # fmt: skip
+# Cloth colours (sRGB). The school uniform is the demo store's own: a maroon blazer, a
+# white shirt and a navy tie with gold stripes, as `signage demo` describes it in its config.
+_CLOTH_RGB = {"suit": (48, 50, 58), "school_uniform": (105, 28, 42), "casual": (70, 110, 170)}
+_TIE_RGB = {"suit": (120, 22, 32), "school_uniform": (22, 38, 88)}
+_SHIRT_RGB = (236, 236, 232)
+_SKIN_RGB = (205, 160, 140)
+
+
+def _person_sprite(outfit: str = "flight_suit") -> tuple[np.ndarray, np.ndarray]:
+    """The astronaut's head and shoulders in `outfit`: BGR photo and a soft-edged alpha (0..1)."""
+    if outfit not in OUTFITS:
+        raise ValueError(f"outfit {outfit!r}: choose from {', '.join(OUTFITS)}")
     # A declared dependency, imported here so that the module loads fast.
     from skimage import data
 
@@ -167,13 +186,67 @@ def _person_sprite() -> tuple[np.ndarray, np.ndarray]:
     # helmet on the table at the lower right and the flag on the left stay out.
     cv2.ellipse(mask, (226, 98), (74, 86), 0, 0, 360, 255, -1)
     cv2.ellipse(mask, (224, 150), (50, 40), 0, 0, 360, 255, -1)
-    cv2.ellipse(mask, (208, 222), (98, 75), 0, 0, 360, 255, -1)
-    torso = np.array(
-        [(112, 240), (305, 240), (345, 290), (362, 340), (300, 350), (282, 511), (22, 511), (20, 330), (60, 285)], np.int32
-    )
-    cv2.fillPoly(mask, [torso], 255)
+    if outfit == "flight_suit":
+        cv2.ellipse(mask, (208, 222), (98, 75), 0, 0, 360, 255, -1)
+        torso = np.array(
+            [(112, 240), (305, 240), (345, 290), (362, 340), (300, 350), (282, 511), (22, 511), (20, 330), (60, 285)],
+            np.int32,
+        )
+        cv2.fillPoly(mask, [torso], 255)
+    else:
+        bgr = _dress(bgr, outfit)
+        cv2.fillPoly(mask, [_BODY_OUTLINE], 255)
     alpha = cv2.GaussianBlur(mask, (0, 0), 3).astype(np.float32) / 255.0
     return bgr, alpha
+
+
+def _dress(photo_bgr: np.ndarray, outfit: str) -> np.ndarray:
+    """Clothes drawn over the photo's body: cloth in the outline, shaded with the photo's
+    own folds (its blurred lightness), a shirt, lapels and a tie for the formal ones.
+
+    Flat drawn shapes are not clothes to a network trained on photos (a first, flat
+    suit came out as a shield and a gas mask); with the real folds and lighting of the
+    photo under the cloth, EfficientNet-Lite0 calls the suit a suit."""
+    rng = np.random.default_rng(7)  # the cloth's grain: fixed, so the clip is deterministic
+    photo = photo_bgr.astype(np.float32)
+    region = np.zeros(photo.shape[:2], np.uint8)
+    cv2.fillPoly(region, [_BODY_OUTLINE], 255)
+    inside = region > 0
+    lightness = cv2.GaussianBlur(cv2.cvtColor(photo_bgr, cv2.COLOR_BGR2GRAY).astype(np.float32), (0, 0), 9)
+    shade = np.clip(lightness / np.median(lightness[inside]), 0.75, 1.2)[..., None]
+
+    def paint(mask: np.ndarray, rgb: tuple[int, int, int], low: float = 0.75, high: float = 1.2) -> None:
+        colour = np.array(rgb[::-1], np.float32)
+        photo[mask] = (colour * np.clip(shade, low, high))[mask]
+
+    paint(inside, _CLOTH_RGB[outfit])
+    photo[inside] += rng.normal(0.0, 4.0, (int(inside.sum()), 3))
+    if outfit in _TIE_RGB:
+        shirt = np.zeros_like(region)
+        cv2.fillPoly(shirt, [np.array([(185, 188), (262, 188), (226, 360)], np.int32)], 255)
+        paint(shirt > 0, _SHIRT_RGB, 0.85, 1.1)
+        tie = np.zeros_like(region)
+        cv2.fillPoly(tie, [np.array([(217, 204), (235, 204), (240, 330), (226, 348), (212, 330)], np.int32)], 255)
+        cv2.fillPoly(tie, [np.array([(214, 190), (238, 190), (233, 206), (219, 206)], np.int32)], 255)
+        paint(tie > 0, _TIE_RGB[outfit])
+        if outfit == "school_uniform":
+            for y in range(212, 330, 16):
+                cv2.line(photo, (212, y), (240, y + 8), (50.0, 160.0, 190.0), 3)  # gold stripes
+        lapel = tuple(0.55 * c for c in _CLOTH_RGB[outfit][::-1])
+        for start, end in (((185, 188), (226, 360)), ((262, 188), (226, 360)), ((185, 188), (150, 290)), ((262, 188), (300, 290))):
+            cv2.line(photo, start, end, lapel, 3, cv2.LINE_AA)
+        collar = tuple(float(c) for c in (242, 245, 245))
+        cv2.fillPoly(photo, [np.array([(186, 188), (212, 188), (206, 222)], np.int32)], collar)
+        cv2.fillPoly(photo, [np.array([(240, 188), (262, 188), (246, 222)], np.int32)], collar)
+    else:
+        neckline = np.zeros_like(region)
+        cv2.ellipse(neckline, (224, 186), (33, 15), 0, 0, 180, 255, -1)
+        paint(neckline > 0, _SKIN_RGB, 0.8, 1.0)
+        cv2.ellipse(photo, (224, 190), (36, 18), 0, 0, 180, tuple(0.8 * c for c in _CLOTH_RGB[outfit][::-1]), 4)
+    neck = np.zeros_like(region)
+    cv2.rectangle(neck, (200, 168), (250, 190), 255, -1)
+    paint(neck > 0, _SKIN_RGB, 0.8, 1.0)
+    return np.clip(photo, 0, 255).astype(np.uint8)
 
 
 def _store_background(width: int, height: int, rng: np.random.Generator) -> np.ndarray:
@@ -247,10 +320,13 @@ class _VisitorPlan:
     stop_x_share: float  # face centre while standing, share of the frame width
 
 
-_PLANS = (
-    _VisitorPlan("astronaut", False, True, 0.16, (1.0, 2.5, 7.0, 8.5), 0.30),
-    _VisitorPlan("astronaut (mirrored)", True, False, 0.18, (4.0, 5.5, 9.0, 10.5), 0.72),
-)
+_PLANS = {
+    "pair": (
+        _VisitorPlan("astronaut", False, True, 0.16, (1.0, 2.5, 7.0, 8.5), 0.30),
+        _VisitorPlan("astronaut (mirrored)", True, False, 0.18, (4.0, 5.5, 9.0, 10.5), 0.72),
+    ),
+    "one": (_VisitorPlan("astronaut", False, True, 0.17, (1.0, 2.0, 7.0, 8.0), 0.45),),
+}
 
 
 def _face_x_in_photo(mirrored: bool) -> float:
@@ -290,6 +366,8 @@ def build_demo_clip(
     fps: float = 25,
     duration_s: float = 12,
     seed: int = 0,
+    outfit: str = "flight_suit",
+    visitors: str = "pair",
 ) -> DemoClipInfo:
     """Write the walk-in demo clip as an MP4 (mp4v) and return its timeline.
 
@@ -297,7 +375,9 @@ def build_demo_clip(
     stands until 7 s and leaves by 8.5 s; her mirrored copy, a little nearer (larger face),
     walks in from the right at 4 s, stands 5.5-9 s and leaves by 10.5 s; nobody after.
     Other durations scale this timeline. Faces are 16% and 18% of the frame height
-    (115 and 130 px at 720p). The file is written next to `out_path` under a temporary
+    (115 and 130 px at 720p). `visitors="one"`: the astronaut alone walks in at 1 s,
+    stands in the middle 2-7 s and is gone by 8 s (face 17%). `outfit` is what they
+    wear (`OUTFITS`). The file is written next to `out_path` under a temporary
     name, checked to play back with OpenCV, then moved into place.
     """
     if width < 160 or height < 120:
@@ -308,14 +388,15 @@ def build_demo_clip(
     rng = np.random.default_rng(seed)
     frame_count = int(round(duration_s * fps))
     background = _store_background(width, height, rng)
-    phases = rng.uniform(0, 2 * math.pi, size=len(_PLANS))
-    visitors = tuple(
-        _visitor(plan, width, height, fps, frame_count, float(phase)) for plan, phase in zip(_PLANS, phases)
-    )
+    if visitors not in _PLANS:
+        raise ValueError(f"visitors {visitors!r}: choose from {', '.join(_PLANS)}")
+    plans = _PLANS[visitors]
+    phases = rng.uniform(0, 2 * math.pi, size=len(plans))
+    people = tuple(_visitor(plan, width, height, fps, frame_count, float(phase)) for plan, phase in zip(plans, phases))
 
-    photo, photo_alpha = _person_sprite()
+    photo, photo_alpha = _person_sprite(outfit)
     sprites = []
-    for visitor in visitors:
+    for visitor in people:
         size = (int(round(_PHOTO_SIZE_PX * visitor.scale)),) * 2
         bgr = cv2.resize(photo, size, interpolation=cv2.INTER_AREA)
         alpha = cv2.resize(photo_alpha, size, interpolation=cv2.INTER_AREA)
@@ -332,7 +413,7 @@ def build_demo_clip(
         for index in range(frame_count):
             ts = index / fps
             frame = background.copy()
-            for visitor, (bgr, alpha) in zip(visitors, sprites):
+            for visitor, (bgr, alpha) in zip(people, sprites):
                 if not visitor.in_view(ts):
                     continue
                 face_x, face_y = visitor.face_centre_at(ts)
@@ -347,7 +428,7 @@ def build_demo_clip(
         writer.release()
         partial.unlink(missing_ok=True)
         raise
-    return DemoClipInfo(out_path, width, height, float(fps), frame_count, frame_count / fps, seed, visitors)
+    return DemoClipInfo(out_path, width, height, float(fps), frame_count, frame_count / fps, seed, people)
 
 
 def _check_playback(path: Path, frame_count: int, named: Path) -> None:

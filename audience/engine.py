@@ -372,25 +372,20 @@ MINOR_GROUPS = (AgeGroup.CHILD.value, AgeGroup.TEEN.value)
 def split_formal_wear(attire: AttireEstimate, group_probabilities: dict[str, float] | None) -> AttireEstimate:
     """Formal clothes shared between business and school uniform by the visitor's age.
 
-    A school blazer and a suit jacket look alike to the clothing network, so the attire
-    classifier gives their joint probability (business plus school uniform, split only
-    by a store's own uniform colours). The split is then moved by the face: with
-    r = the classifier's school share (0.5 when it had no store colours to go by) and
-    m = P(child or teen) from the face and the time priors (not the attire priors,
-    which would count the clothes twice), the school share becomes
-    r m / (r m + (1 - r)(1 - m)): Bayes' rule with the face as a second, independent
-    witness. Without a face the classifier's split stands."""
+    A school blazer and a suit jacket look alike to the clothing network. When the store
+    has described its uniform's colours, the attire classifier has already split the
+    formal share by them (`audience.attire_network`), and that split stands: a school's
+    colours are better evidence than the face, which takes many 16-year-olds for young
+    adults. Without them (the classifier's school share is 0), the formal share goes to
+    school uniform in proportion to P(child or teen) of the face and the time priors
+    (not the attire priors, which would count the clothes twice): formal clothes on a
+    teenager are a uniform. Without a face the classifier's answer stands."""
     scores = attire.scores
     business = scores.get(Attire.BUSINESS.value, 0.0)
-    school = scores.get(Attire.SCHOOL_UNIFORM.value, 0.0)
-    formal = business + school
-    if formal <= 0 or group_probabilities is None:
+    if business <= 0 or scores.get(Attire.SCHOOL_UNIFORM.value, 0.0) > 0 or group_probabilities is None:
         return attire
-    colour_share = school / formal if school > 0 else 0.5
-    minor = min(max(sum(group_probabilities.get(g, 0.0) for g in MINOR_GROUPS), 1e-6), 1 - 1e-6)
-    odds = colour_share * minor
-    share = odds / (odds + (1.0 - colour_share) * (1.0 - minor))
-    moved = {**scores, Attire.BUSINESS.value: formal * (1.0 - share), Attire.SCHOOL_UNIFORM.value: formal * share}
+    minor = sum(group_probabilities.get(group, 0.0) for group in MINOR_GROUPS)
+    moved = {**scores, Attire.BUSINESS.value: business * (1.0 - minor), Attire.SCHOOL_UNIFORM.value: business * minor}
     best = max(moved, key=moved.get)
     return AttireEstimate(Attire(best), float(moved[best]), moved)
 

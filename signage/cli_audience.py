@@ -119,25 +119,29 @@ def _config(args: argparse.Namespace):
     return config
 
 
-def demo_clip_path(duration_s: float = 12) -> Path:
-    """Where the built-in walk-in clip is cached ($XDG_CACHE_HOME/signage)."""
+def demo_clip_path(duration_s: float = 12, outfit: str = "flight_suit", visitors: str = "pair") -> Path:
+    """Where a built-in walk-in clip is cached ($XDG_CACHE_HOME/signage)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    name = "demo-walk-in.mp4" if duration_s == 12 else f"demo-walk-in-{duration_s:g}s.mp4"
-    return base / "signage" / name
+    name = "demo-walk-in"
+    if duration_s != 12:
+        name += f"-{duration_s:g}s"
+    if (outfit, visitors) != ("flight_suit", "pair"):
+        name += f"-{visitors}-{outfit}"
+    return base / "signage" / f"{name}.mp4"
 
 
-def ensure_demo_clip(duration_s: float = 12) -> Path:
-    """Build the demo clip once; later runs reuse it (it is deterministic).
+def ensure_demo_clip(duration_s: float = 12, outfit: str = "flight_suit", visitors: str = "pair") -> Path:
+    """Build a demo clip once; later runs reuse it (it is deterministic).
 
     Other durations than 12 s stretch the same timeline (`signage demo` uses 24 s, so
-    the playlist has time to change back after the visitors leave)."""
+    the playlist has time to change back after the visitor leaves)."""
     from audience.demo import build_demo_clip
 
-    path = demo_clip_path(duration_s)
+    path = demo_clip_path(duration_s, outfit, visitors)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.mp4")
-        build_demo_clip(partial, duration_s=duration_s)
+        build_demo_clip(partial, duration_s=duration_s, outfit=outfit, visitors=visitors)
         partial.replace(path)
     return path
 

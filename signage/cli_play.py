@@ -9,8 +9,36 @@ from pathlib import Path
 
 from signage.cli_common import add_db_option
 
-DEMO_START = "2026-11-23 18:05"  # a Monday evening: adults walking in meet the evening rule
-DEMO_CLIP_S = 40.0  # long enough for the playlist to change back after the visitors leave
+DEMO_CLIP_S = 24.0  # one visitor in view 2-16 s, then long enough for the store's loop to come back
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoScene:
+    """One part of the seed's story: who walks in, and when."""
+
+    name: str
+    title: str
+    start: str  # local time the clip starts at
+    outfit: str  # what the visitor wears (audience.demo.OUTFITS)
+
+
+# Monday 23 November 2026. The visitor is the same photo each time; only the clothes and
+# the hour differ, and the real pose, clothing, age networks and seed rules do the rest.
+DEMO_SCENES = (
+    DemoScene("morning", "a weekday morning, a commuter in a suit", "2026-11-23 08:10", "suit"),
+    DemoScene("afternoon", "after school, a student in the school's uniform", "2026-11-23 16:10", "school_uniform"),
+    DemoScene("evening", "an evening, a shopper in casual clothes", "2026-11-23 19:30", "casual"),
+)
+# The demo store describes its school's uniform, as a store near a school would in its
+# config (README, "Attire"): without it, formal clothes count as a uniform only on a
+# face the age network takes for a child or a teen, and the demo's face is an adult's.
+DEMO_STORE_CONFIG = {
+    "attire": {
+        "profiles": [
+            {"name": "demo_school", "attire": "school_uniform", "colours": {"outer": "maroon", "inner": "white", "accent": "navy"}}
+        ]
+    }
+}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,17 +67,24 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     demo = commands.add_parser(
         "demo",
-        help="the built-in demo: sample ads, seed rules and a walk-in clip, played in the player",
+        help="the built-in demo: sample ads, seed rules and three walk-in clips, played in the player",
         description=(
-            "Build the sample content, the seed rules and the walk-in clip (nothing is downloaded), then "
-            "replay the clip in the player: on the screen when there is one, else headless. Prints how the "
-            "playlist changes as the visitors arrive and leave."
+            "Build the sample content, the seed rules and three walk-in clips from a photo that ships with "
+            "scikit-image (nothing is downloaded, no camera), then replay them in the player: a commuter in a "
+            "suit on a weekday morning, a student in the school's uniform after school, a shopper in the "
+            "evening. On the screen when there is one, else headless. Prints how the playlist changes as each "
+            "visitor arrives and leaves. Example: signage demo --headless --scene afternoon"
         ),
     )
     demo.add_argument("--db", type=Path, help="demo database (default: demo/signage.db in the data folder)")
     demo.add_argument("--headless", action="store_true", help="do not open a window even if there is a display")
-    demo.add_argument("--trace", type=Path, help="where to write the trace (default: beside the demo database)")
-    demo.add_argument("--start", default=DEMO_START, help=f"local time the clip starts at (default {DEMO_START})")
+    demo.add_argument(
+        "--trace-dir", type=Path, help="folder for the scenes' traces, SCENE.jsonl (default: beside the demo database)"
+    )
+    demo.add_argument(
+        "--scene", choices=["all", *(scene.name for scene in DEMO_SCENES)], default="all",
+        help="replay one scene only (default: all three)",
+    )
     demo.set_defaults(handler=_demo)
 
 
@@ -96,10 +131,10 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from audience.engine import AudienceConfig
     from signage.cli_audience import ensure_demo_clip
     from signage.clock import parse_local_time
     from signage.config import SignageConfig
-    from signage.errors import ValidationError
     from signage.paths import data_dir
     from signage.player.app import (
         PlayOptions,
@@ -110,36 +145,40 @@ def _demo(args: argparse.Namespace) -> int:
     from signage.player.settings import PlayerSettings
     from signage.player.trace import read_trace
 
-    try:
-        start = parse_local_time(args.start)
-    except ValueError as error:
-        raise ValidationError(f"--start: {error}") from None
     folder = data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     db_path = args.db or folder / "signage.db"
-    trace_path = args.trace or folder / "trace.jsonl"
-    print(f"signage demo: building the walk-in clip and the sample content in {folder} (first run only)")
-    clip = ensure_demo_clip(DEMO_CLIP_S)
+    trace_dir = args.trace_dir or folder
+    scenes = [scene for scene in DEMO_SCENES if args.scene in ("all", scene.name)]
+    print(f"signage demo: building the walk-in clips and the sample content in {folder} (first run only)")
+    clips = {scene.name: ensure_demo_clip(DEMO_CLIP_S, outfit=scene.outfit, visitors="one") for scene in scenes}
     offscreen = use_offscreen_if_needed(args.headless)
     route_qt_messages()
     where = "headless (no display)" if offscreen else "in a window"
-    print(f"signage demo: replaying {clip.name} ({DEMO_CLIP_S:g} s) {where}, as if it were {start:%a %Y-%m-%d %H:%M}")
-    # The demo shows the product as installed: built-in defaults, windowed with the overlay.
-    config = SignageConfig(player=PlayerSettings(camera="none", fullscreen=False))
-    options = PlayOptions(
-        db_path=db_path,
-        video=clip,
-        start=start,
-        trace=trace_path,
-        headless=offscreen,
-        pace_realtime=not offscreen,
-        seed_media_dir=folder / "media",
-        show_overlay=True,
+    # The demo shows the product as installed: built-in defaults but the store's uniform,
+    # windowed with the overlay.
+    config = SignageConfig(
+        audience=AudienceConfig.from_dict(DEMO_STORE_CONFIG, "signage demo"),
+        player=PlayerSettings(camera="none", fullscreen=False),
     )
-    report = run_player(options, config)
-    print(describe_trace(read_trace(trace_path), start))
-    print(describe_report(report))
-    print(f"trace: {trace_path}   proof of play: signage report plays --db {db_path}")
+    for scene in scenes:
+        start = parse_local_time(scene.start)
+        trace_path = trace_dir / f"{scene.name}.jsonl"
+        print(f"\nscene: {scene.title}, {start:%a %H:%M} ({clips[scene.name].name}, {DEMO_CLIP_S:g} s, {where})")
+        options = PlayOptions(
+            db_path=db_path,
+            video=clips[scene.name],
+            start=start,
+            trace=trace_path,
+            headless=offscreen,
+            pace_realtime=not offscreen,
+            seed_media_dir=folder / "media",
+            show_overlay=True,
+        )
+        report = run_player(options, config)
+        print(describe_trace(read_trace(trace_path), start))
+        print(describe_report(report))
+    print(f"\ntraces: {trace_dir}   proof of play: signage report plays --db {db_path}")
     return 0
 
 

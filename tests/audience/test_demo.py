@@ -90,3 +90,24 @@ def test_same_seed_gives_the_same_clip_and_another_seed_does_not(tmp_path):
     assert not np.array_equal(a[0], c[0])  # the shelves differ
     assert first.visitors == again.visitors
     assert not list(tmp_path.glob("*.writing.mp4"))  # the temporary file was moved into place
+
+
+@pytest.mark.parametrize("outfit", ["suit", "school_uniform", "casual"])
+def test_a_dressed_visitor_is_found_and_walks_the_one_visitor_timeline(tmp_path, outfit):
+    info = build_demo_clip(tmp_path / "one.mp4", width=640, height=360, duration_s=8, outfit=outfit, visitors="one")
+
+    assert [v.label for v in info.visitors] == ["astronaut"]
+    detector = SlimefaceDetector(DetectorConfig())
+    with VideoFileSource(info.path) as source:
+        frames = {frame.index: frame for frame in iter(source.read, None)}
+    middle = frames[int(4.0 * info.fps)]
+    faces = detector.detect(middle.image)
+    assert len(faces) == 1 and iou(faces[0].xyxy, info.visitors[0].face_xyxy_at(middle.ts)) > 0.5
+    assert detector.detect(frames[0].image) == []
+
+
+def test_an_unknown_outfit_or_plan_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="outfit 'toga'"):
+        build_demo_clip(tmp_path / "x.mp4", outfit="toga")
+    with pytest.raises(ValueError, match="visitors 'crowd'"):
+        build_demo_clip(tmp_path / "x.mp4", visitors="crowd")

@@ -363,7 +363,7 @@ def test_attire_prior_shifts_age_groups_by_factor_to_the_power_of_attire_confide
 
     # Business evidence without a store's uniform colours is formal wear, shared with
     # school uniform by P(child or teen) of the face (split_formal_wear); a school
-    # uniform whose colours matched keeps its score.
+    # uniform split by the store's colours keeps its score.
     minor = face_only["child"] + face_only["teen"]
     confidence = 0.8 * (1 - minor) if attire == "business" else 0.8
     assert visitor.attire is Attire(attire) and visitor.attire_confidence == pytest.approx(confidence)
@@ -471,3 +471,37 @@ def test_build_snapshot_of_nobody_has_no_dominant_segment():
 
     assert snapshot.group_size == 0 and snapshot.dominant_segment is None and snapshot.confidence == 0.0
     assert snapshot.counts_by_age_group == {} and snapshot.counts_by_attire == {}
+
+
+# ------------------------------------------------------------------ formal wear and age
+
+
+def formal(business: float, school: float = 0.0) -> AttireEstimate:
+    scores = {"business": business, "school_uniform": school, "casual": 1.0 - business - school}
+    best = max(scores, key=scores.get)
+    return AttireEstimate(Attire(best), scores[best], scores)
+
+
+def test_formal_wear_on_a_teenager_is_a_school_uniform():
+    from audience.engine import split_formal_wear
+
+    teen_face = {"child": 0.1, "teen": 0.7, "young_adult": 0.2}
+    estimate = split_formal_wear(formal(0.8), teen_face)
+    assert estimate.attire is Attire.SCHOOL_UNIFORM
+    assert estimate.scores["school_uniform"] == pytest.approx(0.8 * 0.8)
+    assert estimate.scores["business"] == pytest.approx(0.8 * 0.2)
+
+
+def test_formal_wear_on_an_adult_stays_business_and_unknown_age_changes_nothing():
+    from audience.engine import split_formal_wear
+
+    adult_face = {"teen": 0.05, "adult": 0.8, "middle_aged": 0.15}
+    assert split_formal_wear(formal(0.8), adult_face).attire is Attire.BUSINESS
+    assert split_formal_wear(formal(0.8), None) == formal(0.8)
+
+
+def test_a_split_by_the_stores_uniform_colours_stands_whatever_the_face():
+    from audience.engine import split_formal_wear
+
+    by_colours = formal(0.2, school=0.7)
+    assert split_formal_wear(by_colours, {"adult": 1.0}) == by_colours

@@ -43,13 +43,24 @@ def test_play_rejects_a_bad_start_time(data_dir, capsys):
 
 
 @pytest.mark.slow
-def test_demo_shows_the_playlist_change_as_visitors_come_and_go(data_dir, tmp_path, capsys):
-    code = main(["demo", "--headless", "--trace", str(tmp_path / "demo.jsonl")])
+def test_demo_tells_the_seeds_story_through_the_real_models(data_dir, tmp_path, capsys):
+    # Given the three scenes: a suit on a weekday morning, the school's uniform after
+    # school, casual clothes in the evening (the same photo each time, clothes drawn)
+    code = main(["demo", "--headless", "--trace-dir", str(tmp_path)])
+
+    # Then each visitor gets the playlist the seed rules promise, and the loop comes back
     assert code == 0
     out = capsys.readouterr().out
-    assert "-> evening_drinks" in out  # the adults arrive on a Monday evening
-    assert "-> brand_loop" in out  # and after they leave, the store's own loop comes back
-    assert "audience: nobody" in out and "1 person" in out
-    lines = read_trace(tmp_path / "demo.jsonl")
-    switches = [line["playlist"] for line in lines if line["type"] == "play" and line["switch"]]
-    assert switches == ["evening_drinks", "brand_loop"]
+    expected = {
+        "morning": ("business", ["commuter_finance", "brand_loop"], "commuters_morning"),
+        "afternoon": ("school_uniform", ["after_school_snacks"], "school_uniform"),
+        "evening": ("casual", ["evening_drinks", "brand_loop"], "evening_adults"),
+    }
+    for scene, (attire, switches, rule) in expected.items():
+        lines = read_trace(tmp_path / f"{scene}.jsonl")
+        played = [line for line in lines if line["type"] == "play"]
+        assert [line["playlist"] for line in played if line["switch"]] == switches, scene
+        assert {line["rule"] for line in played if line["playlist"] == switches[0]} == {rule}, scene
+        segments = {line["audience"]["dominant_segment"] for line in lines if line["type"] == "decision"}
+        assert any(segment and segment.endswith("/" + attire) for segment in segments), (scene, segments)
+    assert out.count("audience: nobody") >= 3 and "1 person" in out

@@ -993,11 +993,11 @@ class OnnxAttireClassifier(_OneByOne):
         return _decide(probabilities, self.config.min_confidence)
 
 
-def _network_or_profiles(config: AttireConfig) -> AttireClassifier:
+def _network_or_profiles(config: AttireConfig, quiet: bool = False) -> AttireClassifier:
     # Imported here: the network classifier stands on this module.
     from audience.attire_network import create_network_classifier
 
-    return create_network_classifier(config) or ProfileAttireClassifier(config)
+    return create_network_classifier(config, quiet) or ProfileAttireClassifier(config)
 
 
 ATTIRE_CLASSIFIERS: dict[str, Callable[[AttireConfig], AttireClassifier]] = {
@@ -1007,12 +1007,14 @@ ATTIRE_CLASSIFIERS: dict[str, Callable[[AttireConfig], AttireClassifier]] = {
 }
 
 
-def create_attire_classifier(config: AttireConfig) -> AttireClassifier:
-    """Build the classifier named by `config.type`; an unknown name is a ConfigError."""
+def create_attire_classifier(config: AttireConfig, quiet: bool = False) -> AttireClassifier:
+    """Build the classifier named by `config.type`; an unknown name is a ConfigError.
+
+    `quiet`: the caller has already warned that the network's models are missing."""
     try:
         factory = ATTIRE_CLASSIFIERS[config.type]
     except KeyError:
         raise ConfigError(
             f"attire.type: unknown classifier {config.type!r} (choose from {', '.join(ATTIRE_CLASSIFIERS)})"
         ) from None
-    return factory(config)
+    return factory(config, quiet) if factory is _network_or_profiles else factory(config)

@@ -413,7 +413,7 @@ def open_network_classifier(config: AttireConfig, head: AttireHead | None) -> Ne
     return NetworkAttireClassifier(config, open_session(pose), open_session(clothing, threads=2), head)
 
 
-def create_network_classifier(config: AttireConfig) -> NetworkAttireClassifier | None:
+def create_network_classifier(config: AttireConfig, quiet: bool = False) -> NetworkAttireClassifier | None:
     """The network classifier with its head, or None when a model is not installed (the
     caller falls back to the colour profiles; one warning line says what to run)."""
     from audience.models.registry import ModelNotInstalled
@@ -422,5 +422,5 @@ def create_network_classifier(config: AttireConfig) -> NetworkAttireClassifier |
     try:
         return open_network_classifier(config, head)
     except ModelNotInstalled as error:
-        log.warning("attire: %s; using the colour profiles until then", error)
+        (log.debug if quiet else log.warning)("attire: %s; using the colour profiles until then", error)
         return None

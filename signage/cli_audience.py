@@ -237,10 +237,10 @@ def _print_summary(summary, args: argparse.Namespace) -> None:
 
 def _age_pipeline(config):
     """(age/gender estimator, face detector) as configured: what the engine itself uses."""
-    from audience.age_gender import create_age_gender_model
+    from audience.engine import open_age_gender_model
     from audience.detection import create_detector
 
-    return create_age_gender_model(config.age.model, config.age.model_path), create_detector(config.detector)
+    return open_age_gender_model(config.age), create_detector(config.detector)
 
 
 def _row_progress(labels: Path, disabled: bool = False):
@@ -285,7 +285,7 @@ def _evaluate_age(args: argparse.Namespace) -> int:
 
     config = _config(args)
     estimator, detector = _age_pipeline(config)
-    calibration = load_calibration(config.age, estimator.uses_packaged_calibration)
+    calibration = load_calibration(config.age, estimator)
     progress, close = _row_progress(args.labels, args.no_progress)
     try:
         faces = compute_face_features(args.labels, estimator, detector, progress)

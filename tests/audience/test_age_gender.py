@@ -296,7 +296,12 @@ def test_engine_uses_the_shipped_calibration_only_for_the_model_it_was_fitted_on
     from audience.engine import AgeConfig, load_calibration
 
     assert load_calibration(AgeConfig()).is_calibrated
-    assert not load_calibration(AgeConfig(), packaged_fits_model=False).is_calibrated
+
+    class NoCalibration:
+        uses_packaged_calibration = False
+        packaged_calibration_path = None
+
+    assert not load_calibration(AgeConfig(), NoCalibration()).is_calibrated
 
 
 def test_frontal_score_from_detector_points_matches_head_turn():

@@ -15,6 +15,7 @@ are written beside each threshold.
 from __future__ import annotations
 
 import copy
+import logging
 import dataclasses
 import math
 from dataclasses import dataclass
@@ -505,3 +506,27 @@ def test_a_split_by_the_stores_uniform_colours_stands_whatever_the_face():
 
     by_colours = formal(0.2, school=0.7)
     assert split_formal_wear(by_colours, {"adult": 1.0}) == by_colours
+
+
+def test_without_its_models_the_engine_starts_on_todays_models_with_one_warning(tmp_path, monkeypatch, caplog):
+    from audience.age_gender import AgeGenderEstimator
+    from audience.attire import ProfileAttireClassifier
+
+    monkeypatch.setenv("SIGNAGE_MODELS_DIR", str(tmp_path / "no-models"))
+    with caplog.at_level("WARNING"):
+        engine = AudienceEngine(AudienceConfig(), VideoClock(MONDAY_AFTERNOON))
+
+    assert isinstance(engine.estimator, AgeGenderEstimator) and engine.calibration.is_calibrated
+    assert isinstance(engine.attire_classifier, ProfileAttireClassifier)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "signage models install" in warnings[0]
+    assert "faceapi-age-gender" in warnings[0] and "movenet-lightning" in warnings[0]
+
+
+def test_with_its_models_the_engine_fuses_both_age_networks():
+    from audience.age_gender import FusedAgeGender
+    from audience.attire_network import NetworkAttireClassifier
+
+    engine = AudienceEngine(AudienceConfig(), VideoClock(MONDAY_AFTERNOON))
+    assert isinstance(engine.estimator, FusedAgeGender)
+    assert engine.calibration.is_calibrated and isinstance(engine.attire_classifier, NetworkAttireClassifier)

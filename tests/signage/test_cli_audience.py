@@ -231,3 +231,23 @@ def test_evaluate_age_reports_bad_rows_by_line_and_scores_the_rest(shared_data: 
 
     printed = capsys.readouterr().out
     assert "2 faces" in printed and "2 rows skipped" in printed and f"{labels}:4:" in printed
+
+
+def test_evaluate_attire_takes_the_products_class_names_and_lists_bad_rows(shared_data: Path, tmp_path: Path, capsys):
+    # A store labels its own photos in the product's words; one row has a typo.
+    source = write_subset(shared_data / "attire" / "ccp" / "labels.csv", tmp_path / "ccp.csv", 2, "attire_label")
+    with source.open(newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["attire_label"] != "blazer_no_suit_tag"]
+    product = {"suit_or_tie": "business", "casual": "casual"}
+    labels = tmp_path / "store.csv"
+    labels.write_text(
+        "filename,attire_label\n"
+        + "".join(f"{row['filename']},{product[row['attire_label']]}\n" for row in rows)
+        + "x.jpg,buisness\n"
+    )
+
+    assert main(["audience", "evaluate-attire", str(labels)]) == 0
+
+    printed = capsys.readouterr().out
+    assert "F1" in printed and "macro-F1" in printed and "confusion" in printed
+    assert f"{labels}:{len(rows) + 2}: label 'buisness' is not an attire class" in printed

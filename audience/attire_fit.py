@@ -25,8 +25,7 @@ import numpy as np
 
 from audience.attire_evaluation import DEFAULT_LABEL_MAP, _read_image, read_attire_labels
 from audience.attire_network import AttireHead, NetworkAttireClassifier, TorsoEvidence, head_inputs
-from audience.calibration import softmax
-from audience.calibration_fit import _fit_logistic, _stratified_folds
+from audience.calibration_fit import FitOptions, _choose_l2, _fit_logistic
 from audience.detection import FaceDetector
 from audience.types import Attire
 from signage.errors import DataError
@@ -106,7 +105,7 @@ def fit_head(data: LabelledEvidence, fitted_on: dict) -> AttireHead:
         raise DataError(f"the labels hold {present or 'no'} class(es) of {', '.join(HEAD_CLASSES)}: nothing to fit")
     inputs = head_inputs(data.evidence, HEAD_IMAGENET_CLASSES, FORMAL_CLASSES)
     targets = np.array([present.index(label) for label in data.labels])
-    l2, cv_loss = _choose_l2(inputs, targets, len(present))
+    l2 = _choose_l2(inputs, targets, len(present), FitOptions(l2_grid=L2_GRID, inner_folds=INNER_FOLDS))
     weights, bias = _fit_logistic(inputs, targets, len(present), l2)
     counts = {label: data.labels.count(label) for label in present}
     return AttireHead(
@@ -126,19 +125,5 @@ def fit_head(data: LabelledEvidence, fitted_on: dict) -> AttireHead:
             "l2": l2,
             "fitted": dt.date.today().isoformat(),
         },
-        metrics={"inner_cv_log_loss_per_photo": round(cv_loss / len(targets), 4)},
+        metrics={},
     )
-
-
-def _choose_l2(inputs: np.ndarray, targets: np.ndarray, classes: int) -> tuple[float, float]:
-    folds = _stratified_folds([str(t) for t in targets], INNER_FOLDS, seed=1)
-    best = (float("inf"), L2_GRID[0])
-    for l2 in L2_GRID:
-        loss = 0.0
-        for held_out in folds:
-            train = np.setdiff1d(np.arange(len(targets)), held_out)
-            weights, bias = _fit_logistic(inputs[train], targets[train], classes, l2)
-            probabilities = softmax(inputs[held_out] @ weights.T + bias)
-            loss -= float(np.log(np.maximum(probabilities[np.arange(len(held_out)), targets[held_out]], 1e-12)).sum())
-        best = min(best, (loss, l2))
-    return best[1], best[0]

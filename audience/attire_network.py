@@ -82,6 +82,8 @@ MIN_VISIBLE_WIDTH_FRACTION = 0.5
 # the shared workwear photos (all rows; the head is fitted on the tuning half only): at
 # least 10 % of the pose-located torso in these colours on 85 % of the vest photos with a
 # face, on 3 % of the ordinary clothes in the same kind of scenes.
+CLOTHING_BATCH_CROPS = 4  # torsos per clothing-network call (8 rows with their mirror images)
+
 HI_VIS_YELLOW_HSV = ((22, 110, 110), (45, 255, 255))
 HI_VIS_ORANGE_HSV = ((3, 180, 140), (21, 255, 255))
 
@@ -342,7 +344,6 @@ class NetworkAttireClassifier:
 
     def evidence_many(self, image_bgr: np.ndarray, faces_xyxy: Sequence[Box]) -> list[TorsoEvidence | None]:
         """What the networks and colours say about each visitor's torso (None: not visible)."""
-        from audience.models.efficientnet_lite import input_tensor, softmax
         from audience.models.movenet import estimate_poses
 
         poses = estimate_poses(self.pose_session, image_bgr, [person_box(face) for face in faces_xyxy])
@@ -361,13 +362,7 @@ class NetworkAttireClassifier:
             crops.append(cv2.cvtColor(image_bgr[y1:y2, x1:x2], cv2.COLOR_BGR2RGB))
         # Stretched rather than centre-cut: a torso is taller than wide, and the collar
         # at its top is the evidence a centre crop would cut away.
-        # Each crop is also run mirrored and the two averaged: a jacket is symmetric, the
-        # network is not quite, and the average is steadier for one more batch row.
-        batch = input_tensor(crops + [crop[:, ::-1] for crop in crops], center_crop_fraction=None)
-        logits, features = self.clothing_session.run(["logits", "features"], {self._clothing_input: batch})
-        count = len(crops)
-        probabilities = (softmax(logits[:count]) + softmax(logits[count:])) / 2.0
-        features = (features[:count] + features[count:]) / 2.0
+        probabilities, features = self._classify_crops(crops)
         results: list[TorsoEvidence | None] = []
         index = 0
         for location in locations:
@@ -379,6 +374,25 @@ class NetworkAttireClassifier:
             results.append(TorsoEvidence(location, probabilities[index], features[index], yellow, orange, torso))
             index += 1
         return results
+
+    def _classify_crops(self, crops: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """ImageNet probabilities and pooled features of each torso crop, mirror-averaged.
+
+        Each crop is also run mirrored and the two averaged: a jacket is symmetric, the
+        network is not quite, and the average is steadier for one more batch row. At
+        most `CLOTHING_BATCH_CROPS` crops go in one call: onnxruntime keeps the memory
+        of its largest batch, and 16 rows of 224 x 224 held about 150 MB more than 8."""
+        from audience.models.efficientnet_lite import input_tensor, softmax
+
+        probabilities, features = [], []
+        for start in range(0, len(crops), CLOTHING_BATCH_CROPS):
+            chunk = crops[start : start + CLOTHING_BATCH_CROPS]
+            batch = input_tensor(chunk + [crop[:, ::-1] for crop in chunk], center_crop_fraction=None)
+            logits, pooled = self.clothing_session.run(["logits", "features"], {self._clothing_input: batch})
+            count = len(chunk)
+            probabilities.append((softmax(logits[:count]) + softmax(logits[count:])) / 2.0)
+            features.append((pooled[:count] + pooled[count:]) / 2.0)
+        return np.concatenate(probabilities), np.concatenate(features)
 
     def _split_formal(self, scores: dict[str, float], torso: TorsoFeatures) -> dict[str, float]:
         """Business probability shared with school uniform by the store's uniform colours.

@@ -29,8 +29,12 @@ class TrackerConfig:
     iou_min: float = 0.25  # a detection continues a track when their boxes overlap this much
     max_missing_s: float = 1.5  # a track with no detection for this long has left
     min_hits: int = 2  # detections before a track counts as a visitor (filters flickers)
-    max_face_samples: int = 12  # after this many samples, re-estimate only every `resample_every`
-    resample_every: int = 5  # detections between samples once a track has enough
+    # After this many face samples, re-estimate only every `resample_every` detections.
+    # Two age networks run on each sample (about 20 ms a face here, half of a detection
+    # frame's cost with 8 faces): 4 samples in the first 0.4 s, then one a second, keep
+    # 8 faces at 720p30 near real time on 2 cores (benchmarks/audience_bench.py).
+    max_face_samples: int = 4
+    resample_every: int = 10  # detections between samples once a track has enough
     attention_min_frontal: float = 0.5  # frontal score above which a face counts as looking
 
 

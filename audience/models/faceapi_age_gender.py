@@ -64,6 +64,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import cv2
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -464,8 +465,22 @@ def resize_bilinear_tf(image: np.ndarray, size_px: int) -> np.ndarray:
     """tf.image.resizeBilinear(alignCorners=false, halfPixelCenters=false) as tfjs does it (float32).
 
     Source pixel = destination pixel * (in / out), no half-pixel offset: slightly
-    different from OpenCV's INTER_LINEAR, which centres pixels.
+    different from OpenCV's `resize`, which centres pixels. The same mapping as an
+    affine warp (which does not centre) runs in OpenCV's C++: 0.1 ms instead of 2 ms a
+    face; its sub-pixel positions are rounded to 1/32 pixel, a difference of at most a
+    few thousandths of a grey level (tests compare it with `_resize_bilinear_tf_numpy`).
     """
+    height, width = image.shape[:2]
+    values = np.ascontiguousarray(image, dtype=np.float32)
+    matrix = np.array([[size_px / width, 0.0, 0.0], [0.0, size_px / height, 0.0]])
+    resized = cv2.warpAffine(
+        values, matrix, (size_px, size_px), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    return resized.reshape(size_px, size_px, *values.shape[2:])
+
+
+def _resize_bilinear_tf_numpy(image: np.ndarray, size_px: int) -> np.ndarray:
+    """tfjs's resizeBilinear written out in numpy: the reference `resize_bilinear_tf` is checked against."""
     height, width = image.shape[:2]
     values = image.astype(np.float32)
 

@@ -251,3 +251,33 @@ def test_evaluate_attire_takes_the_products_class_names_and_lists_bad_rows(share
     printed = capsys.readouterr().out
     assert "F1" in printed and "macro-F1" in printed and "confusion" in printed
     assert f"{labels}:{len(rows) + 2}: label 'buisness' is not an attire class" in printed
+
+
+def test_fit_attire_writes_a_head_the_engine_can_use(shared_data: Path, tmp_path: Path, capsys):
+    from audience.attire_network import AttireHead
+
+    street = write_subset(shared_data / "attire" / "ccp" / "labels.csv", tmp_path / "ccp.csv", 6, "attire_label")
+    site = write_subset(shared_data / "attire" / "workwear" / "labels.csv", tmp_path / "site.csv", 6, "attire_label")
+    out = tmp_path / "head.json"
+
+    assert main(["audience", "fit-attire", str(street), str(site), "--out", str(out), "--no-progress"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "attire head fitted on" in printed and "blazer (ambiguous) is not fitted" in printed
+    head = AttireHead.load(out)
+    assert set(head.classes) == {"business", "casual", "workwear"} and head.fitted_on["split"] == "all"
+    config = tmp_path / "store.yaml"
+    config.write_text(f"audience:\n  attire:\n    head_path: {out}\n")
+    assert main(["audience", "evaluate-attire", str(street), "--config", str(config)]) == 0
+
+
+def test_fit_attire_needs_two_classes_and_its_models(shared_data: Path, tmp_path: Path, capsys, monkeypatch):
+    one_class = tmp_path / "casual.csv"
+    photo = next((shared_data / "attire" / "ccp").glob("*.jpg"))
+    one_class.write_text(f"filename,attire_label\n{photo},casual\n")
+    assert main(["audience", "fit-attire", str(one_class), "--out", str(tmp_path / "h.json"), "--no-progress"]) == 2
+    assert "nothing to fit" in one_line_error(capsys)
+
+    monkeypatch.setenv("SIGNAGE_MODELS_DIR", str(tmp_path / "none"))
+    assert main(["audience", "fit-attire", str(one_class), "--out", str(tmp_path / "h.json"), "--no-progress"]) == 4
+    assert "signage models install" in one_line_error(capsys)

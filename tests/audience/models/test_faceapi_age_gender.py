@@ -338,6 +338,17 @@ def test_resize_bilinear_samples_like_tfjs_without_half_pixel_centres():
     np.testing.assert_allclose(resized[0, :, 0], [0, 2, 4, 6])
 
 
+def test_the_fast_resize_matches_tfjs_resize_bilinear_written_out():
+    from audience.models.faceapi_age_gender import _resize_bilinear_tf_numpy
+
+    rng = np.random.default_rng(3)
+    for shape in ((57, 57, 3), (130, 130, 3), (40, 40, 3)):
+        image = rng.integers(0, 256, shape).astype(np.uint8)
+        fast, written_out = resize_bilinear_tf(image, 112), _resize_bilinear_tf_numpy(image, 112)
+        # Measured: at most 0.002 grey levels of 255 (OpenCV's 1/32-pixel interpolation table).
+        assert np.abs(fast - written_out).max() < 0.01
+
+
 def test_face_crop_grows_the_box_and_clips_it_at_the_frame_border():
     frame = np.zeros((100, 200, 3), dtype=np.uint8)
 

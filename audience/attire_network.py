@@ -52,7 +52,7 @@ from audience.attire import (
     torso_region,
 )
 from audience.types import Attire, AttireEstimate
-from signage.errors import ConfigError
+from signage.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -428,13 +428,11 @@ def open_network_classifier(config: AttireConfig, head: AttireHead | None) -> Ne
 
 
 def create_network_classifier(config: AttireConfig, quiet: bool = False) -> NetworkAttireClassifier | None:
-    """The network classifier with its head, or None when a model is not installed (the
-    caller falls back to the colour profiles; one warning line says what to run)."""
-    from audience.models.registry import ModelNotInstalled
-
+    """The network classifier with its head, or None when a model is not installed or
+    damaged (the caller falls back to the colour profiles; one warning line says what to run)."""
     head = AttireHead.load(Path(config.head_path) if config.head_path else packaged_head_path())
     try:
         return open_network_classifier(config, head)
-    except ModelNotInstalled as error:
+    except ModelError as error:  # not installed, or damaged: a kiosk keeps running
         (log.debug if quiet else log.warning)("attire: %s; using the colour profiles until then", error)
         return None

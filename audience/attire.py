@@ -996,17 +996,18 @@ class OnnxAttireClassifier(_OneByOne):
         return _decide(probabilities, self.config.min_confidence)
 
 
-def _network_or_profiles(config: AttireConfig, quiet: bool = False) -> AttireClassifier:
+def _network_or_profiles(config: AttireConfig, quiet: bool) -> AttireClassifier:
     # Imported here: the network classifier stands on this module.
     from audience.attire_network import create_network_classifier
 
     return create_network_classifier(config, quiet) or ProfileAttireClassifier(config)
 
 
-ATTIRE_CLASSIFIERS: dict[str, Callable[[AttireConfig], AttireClassifier]] = {
+# Each factory takes the config and `quiet` (see `create_attire_classifier`).
+ATTIRE_CLASSIFIERS: dict[str, Callable[[AttireConfig, bool], AttireClassifier]] = {
     "network": _network_or_profiles,
-    "profiles": ProfileAttireClassifier,
-    "onnx": OnnxAttireClassifier,
+    "profiles": lambda config, quiet: ProfileAttireClassifier(config),
+    "onnx": lambda config, quiet: OnnxAttireClassifier(config),
 }
 
 
@@ -1020,4 +1021,4 @@ def create_attire_classifier(config: AttireConfig, quiet: bool = False) -> Attir
         raise ConfigError(
             f"attire.type: unknown classifier {config.type!r} (choose from {', '.join(ATTIRE_CLASSIFIERS)})"
         ) from None
-    return factory(config, quiet) if factory is _network_or_profiles else factory(config)
+    return factory(config, quiet)

@@ -169,7 +169,7 @@ def evaluate_attire(
     separate: dict[str, dict[str, int]] = {}
     no_face = no_torso = 0
     for photo in rows:
-        image = _read_image(folder / photo.filename)
+        image = read_image(folder / photo.filename)
         if image is None:
             problems.append(f"{labels_csv}:{photo.line}: {photo.filename}: cannot read the image")
             continue
@@ -198,7 +198,7 @@ def evaluate_attire(
     )
 
 
-def _read_image(path: Path):
+def read_image(path: Path):
     """The image as BGR, or None. Read through numpy so that a name that is not valid
     UTF-8 reaches OpenCV as bytes it never has to decode."""
     import numpy as np

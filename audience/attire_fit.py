@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from audience.attire_evaluation import DEFAULT_LABEL_MAP, _read_image, read_attire_labels
+from audience.attire_evaluation import DEFAULT_LABEL_MAP, read_image, read_attire_labels
 from audience.attire_network import AttireHead, NetworkAttireClassifier, TorsoEvidence, head_inputs
 from audience.calibration_fit import FitOptions, _choose_l2, _fit_logistic
 from audience.detection import FaceDetector
@@ -76,7 +76,7 @@ def collect_evidence(
             if not isinstance(row.label, Attire) or row.label.value not in HEAD_CLASSES:
                 result.problems.append(f"{where}: label {row.label} is not fitted by the head (business, casual, workwear)")
             else:
-                image = _read_image(labels_csv.parent / row.filename)
+                image = read_image(labels_csv.parent / row.filename)
                 faces = detector.detect(image) if image is not None else []
                 if image is None:
                     result.problems.append(f"{where}: {row.filename}: cannot read the image")

@@ -404,8 +404,9 @@ class NetworkAttireClassifier:
         formal = scores.get(Attire.BUSINESS.value, 0.0)
         if not self._school_profiles or formal <= 0:
             return {**scores, Attire.SCHOOL_UNIFORM.value: 0.0}
-        school = max(p.weight * self._profiles._match(p, torso) for p in self._school_profiles)
-        business = max((p.weight * self._profiles._match(p, torso) for p in self._business_profiles), default=0.0)
+        matches = self._profiles.profile_matches(torso)
+        school = max(p.weight * matches[p.name] for p in self._school_profiles)
+        business = max((p.weight * matches[p.name] for p in self._business_profiles), default=0.0)
         # A torso neither profile matches (a grey suit) keeps the network's word: business.
         share = school / (school + business) if school + business > 0.05 else 0.0
         return {

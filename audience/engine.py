@@ -343,7 +343,6 @@ class AudienceEngine:
         mean_age = track.mean_age_probabilities()
         if mean_age is None:
             group, group_confidence, group_probabilities, age_years = None, 0.0, {}, None
-            attire = split_formal_wear(attire, None)
         else:
             estimate = self.calibration.estimate(mean_age)
             face_and_time = self._fuse(estimate.group_probabilities, Attire.UNKNOWN, 0.0, when)

@@ -157,61 +157,57 @@ _HUMAN_MODELS = PackageSource(
     },
 )
 
-def _catalogue() -> tuple[ModelSpec, ...]:
-    return (
-        ModelSpec(
-            name="movenet-lightning",
-            task="pose",
-            description="body keypoints (MoveNet SinglePose Lightning v4): locates the torso for attire",
-            source=_HUMAN,
-            licence="Apache-2.0 (Google)",
-            converter="audience.models.tfjs_graph:convert_movenet_files",
-            reference_check="audience.models.movenet:reference_check",
-            preprocessing={"input": "int32 NHWC 1x192x192x3, RGB 0..255, square crop padded",
-                           "output": "1x1x17x3: (y, x, score) per COCO keypoint, 0..1 of the crop"},
+MODELS: tuple[ModelSpec, ...] = (
+    ModelSpec(
+        name="movenet-lightning",
+        task="pose",
+        description="body keypoints (MoveNet SinglePose Lightning v4): locates the torso for attire",
+        source=_HUMAN,
+        licence="Apache-2.0 (Google)",
+        converter="audience.models.tfjs_graph:convert_movenet_files",
+        reference_check="audience.models.movenet:reference_check",
+        preprocessing={"input": "int32 NHWC 1x192x192x3, RGB 0..255, square crop padded",
+                       "output": "1x1x17x3: (y, x, score) per COCO keypoint, 0..1 of the crop"},
+    ),
+    ModelSpec(
+        name="efficientnet-lite0",
+        task="clothing",
+        description="ImageNet classes and 1280 features of the torso crop (EfficientNet-Lite0)",
+        source=_EFFICIENTNET,
+        licence="Apache-2.0",
+        converter="audience.models.efficientnet_lite:convert_files",
+        reference_check="audience.models.efficientnet_lite:reference_check",
+        preprocessing={"input": "float32 NCHW Nx3x224x224, RGB, (x - 127) / 128",
+                       "output": "logits Nx1000, features Nx1280"},
+    ),
+    ModelSpec(
+        name="faceapi-age-gender",
+        task="age-gender",
+        description="age in years and gender from a face crop (face-api.js AgeGenderNet)",
+        source=_FACE_API,
+        licence="MIT",
+        converter="audience.models.faceapi_age_gender:convert_files",
+        reference_check="audience.models.faceapi_age_gender:reference_check",
+        preprocessing={"input": "float32 NCHW Nx3x112x112, RGB, face crop",
+                       "output": "age_years Nx1, gender_probabilities Nx2"},
+    ),
+    ModelSpec(
+        name="faceres-deep",
+        task="age-gender",
+        description="age bins and gender (HSE FaceRes-deep), opt-in",
+        source=_HUMAN_MODELS,
+        licence="unclear",
+        opt_in=True,
+        licence_question=(
+            "the npm package is MIT, but the upstream HSE repository has no licence file and the "
+            "network was trained on research-only data: ask its authors before commercial use"
         ),
-        ModelSpec(
-            name="efficientnet-lite0",
-            task="clothing",
-            description="ImageNet classes and 1280 features of the torso crop (EfficientNet-Lite0)",
-            source=_EFFICIENTNET,
-            licence="Apache-2.0",
-            converter="audience.models.efficientnet_lite:convert_files",
-            reference_check="audience.models.efficientnet_lite:reference_check",
-            preprocessing={"input": "float32 NCHW Nx3x224x224, RGB, (x - 127) / 128",
-                           "output": "logits Nx1000, features Nx1280"},
-        ),
-        ModelSpec(
-            name="faceapi-age-gender",
-            task="age-gender",
-            description="age in years and gender from a face crop (face-api.js AgeGenderNet)",
-            source=_FACE_API,
-            licence="MIT",
-            converter="audience.models.faceapi_age_gender:convert_files",
-            reference_check="audience.models.faceapi_age_gender:reference_check",
-            preprocessing={"input": "float32 NCHW Nx3x112x112, RGB, face crop",
-                           "output": "age_years Nx1, gender_probabilities Nx2"},
-        ),
-        ModelSpec(
-            name="faceres-deep",
-            task="age-gender",
-            description="age bins and gender (HSE FaceRes-deep), opt-in",
-            source=_HUMAN_MODELS,
-            licence="unclear",
-            opt_in=True,
-            licence_question=(
-                "the npm package is MIT, but the upstream HSE repository has no licence file and the "
-                "network was trained on research-only data: ask its authors before commercial use"
-            ),
-            converter="audience.models.tfjs_graph:convert_faceres_files",
-            reference_check="audience.models.tfjs_graph:faceres_reference_check",
-            preprocessing={"input": "float32 NHWC Nx224x224x3, RGB 0..1, face crop",
-                           "output": "age_pred 100 bins, gender_pred, global_pooling 256"},
-        ),
-    )
-
-
-MODELS: tuple[ModelSpec, ...] = _catalogue()
+        converter="audience.models.tfjs_graph:convert_faceres_files",
+        reference_check="audience.models.tfjs_graph:faceres_reference_check",
+        preprocessing={"input": "float32 NHWC Nx224x224x3, RGB 0..255 (no mean or std), face crop",
+                       "output": "age_pred 100 bins, gender_pred, global_pooling 256"},
+    ),
+)
 
 
 def spec(name: str) -> ModelSpec:

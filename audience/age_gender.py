@@ -24,7 +24,7 @@ from typing import Callable, Protocol
 import numpy as np
 
 from audience.types import FaceAttributes, FaceDetection
-from signage.errors import ConfigError, ModelError
+from foundation.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import cv2
 
 from audience.engine import AudienceEngine
 from audience.types import Frame
-from signage.errors import SourceError
+from foundation.errors import SourceError
 
 log = logging.getLogger(__name__)
 

@@ -108,7 +108,7 @@ import cv2
 import numpy as np
 
 from audience.types import Attire, AttireEstimate
-from signage.errors import ConfigError, ModelError
+from foundation.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ import cv2
 from audience.attire import AttireClassifier
 from audience.detection import FaceDetector
 from audience.types import Attire
-from signage.errors import DataError
+from foundation.errors import DataError
 
 # The labels of the shared test data's Clothing Co-Parsing photos. Blazers without a
 # suit tag are neither business nor casual: CCP's blazers are mostly fashion blazers over

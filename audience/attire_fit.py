@@ -28,7 +28,7 @@ from audience.attire_network import AttireHead, NetworkAttireClassifier, TorsoEv
 from audience.calibration_fit import FitOptions, _choose_l2, _fit_logistic
 from audience.detection import FaceDetector
 from audience.types import Attire
-from signage.errors import DataError
+from foundation.errors import DataError
 
 # suit, Windsor tie, bow tie, jersey (T-shirt), bulletproof vest
 HEAD_IMAGENET_CLASSES = (834, 906, 457, 610, 465)

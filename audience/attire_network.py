@@ -52,7 +52,7 @@ from audience.attire import (
     torso_region,
 )
 from audience.types import Attire, AttireEstimate
-from signage.errors import ConfigError, ModelError
+from foundation.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 

@@ -54,7 +54,7 @@ import numpy as np
 
 from audience.age_gender import AGE_CLASSES
 from audience.types import AGE_GROUPS, AgeGroup
-from signage.errors import ConfigError, DataError
+from foundation.errors import ConfigError, DataError
 
 log = logging.getLogger(__name__)
 

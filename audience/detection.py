@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 
 from audience.types import FaceDetection
-from signage.errors import ConfigError, ModelError
+from foundation.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 

@@ -49,8 +49,8 @@ from audience.types import (
     TimeContext,
     Visitor,
 )
-from signage.clock import Clock
-from signage.errors import ConfigError, ModelError
+from foundation.clock import Clock
+from foundation.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 

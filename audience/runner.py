@@ -21,7 +21,7 @@ import numpy as np
 from audience.engine import AudienceEngine
 from audience.sources import FrameSource, LiveCapture, SignalLost
 from audience.types import AudienceSnapshot, Frame, Visitor
-from signage.errors import SourceError
+from foundation.errors import SourceError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import types
 import typing
 from typing import Any, TypeVar
 
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 
 T = TypeVar("T")
 

@@ -32,8 +32,8 @@ import numpy as np
 
 from audience.types import Frame
 from content.probe import mp4_index_missing
-from signage.clock import Clock, SystemClock
-from signage.errors import SourceError
+from foundation.clock import Clock, SystemClock
+from foundation.errors import SourceError
 
 log = logging.getLogger(__name__)
 

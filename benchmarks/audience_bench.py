@@ -62,7 +62,7 @@ def scenario_throughput(path: str) -> dict:
     from audience.engine import AudienceConfig, AudienceEngine
     from audience.runner import run_analysis
     from audience.sources import open_source
-    from signage.clock import VideoClock
+    from foundation.clock import VideoClock
 
     import time
 
@@ -101,7 +101,7 @@ def scenario_first_age_group(path: str) -> dict:
     from audience.engine import AudienceConfig, AudienceEngine
     from audience.sources import open_source
     from audience.tracking import iou
-    from signage.clock import VideoClock
+    from foundation.clock import VideoClock
 
     detector = create_detector(DetectorConfig())
     engine = AudienceEngine(AudienceConfig(), VideoClock(dt.datetime(2026, 11, 23, 16, 0)))

@@ -40,7 +40,7 @@ def peak_rss_mb() -> float:
 
 
 def scenario_import(db_path: str) -> dict:
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.purchases import import_complete_journey
 
     started = time.perf_counter()
@@ -49,7 +49,7 @@ def scenario_import(db_path: str) -> dict:
 
 
 def scenario_learn(db_path: str, min_support: str = "0.0002") -> dict:
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.learning import LearningSettings, count_baskets, findings_from_counts
 
     db = open_database(db_path)
@@ -73,7 +73,7 @@ def scenario_mlxtend(db_path: str) -> dict:
     import pandas as pd
     from mlxtend.frequent_patterns import association_rules, fpgrowth
 
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.learning import _HOUR_TO_PART, _PARTS
 
     db = open_database(db_path)
@@ -105,7 +105,7 @@ def scenario_mlxtend(db_path: str) -> dict:
 
 def scenario_replicate(db_path: str, copies: str) -> dict:
     """Copy the baskets `copies` times (new basket ids) into the same database."""
-    from content.db import open_database
+    from foundation.db import open_database
 
     db = open_database(db_path)
     started = time.perf_counter()
@@ -122,7 +122,7 @@ def scenario_replicate(db_path: str, copies: str) -> dict:
 
 
 def scenario_backtest(db_path: str) -> dict:
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.backtest import backtest
 
     started = time.perf_counter()

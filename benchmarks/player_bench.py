@@ -87,7 +87,7 @@ def make_database(folder: Path, default: str, image_s: float = 0.3, video_s: flo
     """Sample ads, two 1080p30 clips and the benchmark's rules (playing `default` when
     no rule matches) in a fresh database in `folder`/`default`."""
     from content.catalog import ContentLibrary
-    from content.db import open_database
+    from foundation.db import open_database
     from content.samples import build_sample_content
     from playlists.store import PlaylistStore
     from playlists.yaml_io import parse_document
@@ -112,7 +112,7 @@ class Bench:
     """A live player on a 1920x1080 offscreen window, the audience fed by the caller."""
 
     def __init__(self, db_path: Path, stability=None, **player) -> None:
-        from content.db import open_database
+        from foundation.db import open_database
         from playlists.stability import StabilitySettings
         from signage.config import SignageConfig
         from signage.player.controller import LiveTime, PlayerController
@@ -200,7 +200,7 @@ def bench_playback_with_engine(app, db_path: Path, seconds: float = 40.0) -> lis
     from audience.engine import AudienceEngine
     from audience.sources import open_source
     from signage.cli_audience import ensure_demo_clip
-    from signage.clock import VideoClock
+    from foundation.clock import VideoClock
     from signage.player.audience_worker import AudienceWorker
 
     clip = ensure_demo_clip(40)

@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from report import machine, print_table
 
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from content.model import ContentItem, ContentKind
 from content.samples import VIDEO_FPS, build_sample_content
 

@@ -128,7 +128,7 @@ def main() -> None:
 
 def load_rows() -> list[tuple[str, str, str, str]]:
     """Loading 10,000 rules from the SQLite store and from YAML."""
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.store import PlaylistStore
     from playlists.yaml_io import RuleDocument, dump_document, parse_document
 

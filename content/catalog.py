@@ -61,10 +61,10 @@ from typing import Any
 import yaml
 from sqlite_utils import Database
 
-from content.db import migrate, write_transaction
+from foundation.db import migrate, write_transaction
 from content.model import ContentItem, ContentKind, TextSlide
 from content.probe import SUPPORTED_TEXT, MediaInfo, media_kind, probe_media
-from signage.errors import DataError, MediaError
+from foundation.errors import DataError, MediaError
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ class ContentLibrary:
     EDITABLE = ("title", "tags", "duration_s", "valid_from", "valid_until", "age_restricted", "text")
 
     def __init__(self, db: Database) -> None:
-        """Use `db` (from `content.db.open_database`, or `Database(memory=True)` in tests)."""
+        """Use `db` (from `foundation.db.open_database`, or `Database(memory=True)` in tests)."""
         self.db = db
         ran = migrate(db, "content", MIGRATIONS)
         if ran:
@@ -483,7 +483,7 @@ class ContentLibrary:
     # ---- internals ----------------------------------------------------------------
 
     def _transaction(self):
-        """One write transaction (see `content.db.write_transaction`)."""
+        """One write transaction (see `foundation.db.write_transaction`)."""
         return write_transaction(self.db)
 
     def _rows(self, sql: str, params: tuple) -> list[dict[str, Any]]:

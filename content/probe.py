@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 
 from content.model import ContentKind
-from signage.errors import MediaError
+from foundation.errors import MediaError
 
 log = logging.getLogger(__name__)
 

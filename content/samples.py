@@ -23,7 +23,7 @@ import numpy as np
 from content.catalog import ContentLibrary
 from content.model import ContentItem, ContentKind, TextSlide
 from content.probe import probe_media
-from signage.errors import MediaError
+from foundation.errors import MediaError
 
 log = logging.getLogger(__name__)
 

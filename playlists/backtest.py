@@ -41,7 +41,7 @@ from playlists.learning import (
     count_baskets,
     findings_from_counts,
 )
-from signage.errors import DataError
+from foundation.errors import DataError
 
 
 @dataclass(frozen=True)

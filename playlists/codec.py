@@ -39,7 +39,7 @@ from playlists.model import (
     RuleOrigin,
     TimeWindow,
 )
-from signage.errors import ValidationError
+from foundation.errors import ValidationError
 
 DOCUMENT_KEYS = ("default_playlist", "playlists", "rules")
 RULE_KEYS = (

@@ -46,7 +46,7 @@ from sqlite_utils import Database
 
 from audience.calibration import AgeGroupBoundaries
 from audience.types import AGE_GROUPS, AgeGroup, Attire, TimeOfDay
-from content.db import migrate
+from foundation.db import migrate
 from content.model import ContentItem
 from playlists.model import (
     Conditions,
@@ -56,7 +56,7 @@ from playlists.model import (
     TimeWindow,
     describe_weekdays,
 )
-from signage.errors import ConfigError, ConflictError, DataError
+from foundation.errors import ConfigError, ConflictError, DataError
 
 DAY_PARTS: dict[TimeOfDay, tuple[int, int]] = {  # [start, end) hours, local time
     TimeOfDay.EARLY_MORNING: (5, 7),

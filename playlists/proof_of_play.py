@@ -37,7 +37,7 @@ from typing import TextIO
 from sqlite_utils import Database
 
 from audience.types import AudienceSnapshot, SignalState
-from content.db import migrate, read_transaction, write_transaction
+from foundation.db import migrate, read_transaction, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ class ProofOfPlay:
     """
 
     def __init__(self, db: Database) -> None:
-        """Use `db` (from `content.db.open_database`), creating the tables on first use."""
+        """Use `db` (from `foundation.db.open_database`), creating the tables on first use."""
         self.db = db
         migrate(db, COMPONENT, MIGRATIONS)
 

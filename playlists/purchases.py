@@ -114,9 +114,9 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from content.db import migrate, read_transaction, write_transaction
+from foundation.db import migrate, read_transaction, write_transaction
 from playlists.codec import suggest_names
-from signage.errors import DataError, ModelError, NotFoundError
+from foundation.errors import DataError, ModelError, NotFoundError
 
 log = logging.getLogger(__name__)
 

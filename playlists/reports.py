@@ -32,7 +32,7 @@ from typing import NamedTuple, TextIO
 from sqlite_utils import Database
 
 from audience.types import AgeGroup, Attire
-from content.db import read_transaction
+from foundation.db import read_transaction
 from playlists.proof_of_play import time_range, time_text
 
 DEFAULT_PLAYLIST = "(default playlist)"  # the rule of a play no rule chose

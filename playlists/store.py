@@ -34,7 +34,7 @@ from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
-from content.db import migrate, read_transaction, write_transaction
+from foundation.db import migrate, read_transaction, write_transaction
 from playlists.codec import (
     RuleDocument,
     StoredNames,
@@ -47,7 +47,7 @@ from playlists.codec import (
     validated_rule,
 )
 from playlists.model import Playlist, Rule, RuleOrigin
-from signage.errors import ConflictError, InUseError, NotFoundError, ValidationError
+from foundation.errors import ConflictError, InUseError, NotFoundError, ValidationError
 
 log = logging.getLogger(__name__)
 

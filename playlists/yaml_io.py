@@ -60,7 +60,7 @@ from playlists.codec import (
     rule_to_dict,
 )
 from playlists.model import Playlist, Rule
-from signage.errors import ValidationError
+from foundation.errors import ValidationError
 
 if TYPE_CHECKING:
     from playlists.store import PlaylistStore

@@ -46,7 +46,7 @@ def build_database(folder: Path) -> Path:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from content.db import open_database
+    from foundation.db import open_database
     from signage.editor.context import EditorContext
     from signage.editor.window import EditorWindow
 

@@ -12,7 +12,7 @@ import os
 import sys
 
 from signage import __version__
-from signage.errors import SignageError
+from foundation.errors import SignageError
 
 
 def build_parser() -> argparse.ArgumentParser:

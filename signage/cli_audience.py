@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from signage.errors import ConfigError, DataError
+from foundation.errors import ConfigError, DataError
 
 DEMO_SOURCE = "demo"
 
@@ -151,7 +151,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from audience.engine import AudienceEngine
     from audience.runner import run_analysis
     from audience.sources import open_source
-    from signage.clock import SystemClock, VideoClock, parse_local_time
+    from foundation.clock import SystemClock, VideoClock, parse_local_time
 
     config = _config(args)
     spec = str(ensure_demo_clip()) if args.source == DEMO_SOURCE else args.source

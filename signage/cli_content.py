@@ -207,7 +207,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     from playlists.store import PlaylistStore
-    from signage.errors import InUseError
+    from foundation.errors import InUseError
 
     library = _library(args)
     library.item(args.name)  # an unknown name fails here, with suggestions
@@ -248,7 +248,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _samples(args: argparse.Namespace) -> int:
     from content.samples import build_sample_content
-    from signage.paths import media_dir
+    from foundation.paths import media_dir
 
     folder = args.folder or media_dir()
     items = build_sample_content(folder, _library(args))

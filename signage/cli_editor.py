@@ -29,7 +29,7 @@ def _editor(args: argparse.Namespace) -> int:
     from signage.config import load_config
     from signage.editor.context import EditorContext
     from signage.editor.window import EditorWindow
-    from signage.paths import media_dir
+    from foundation.paths import media_dir
     from signage.player.app import route_qt_messages
 
     config = load_config(args.config)

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from signage.cli_common import add_db_option, open_db
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,7 +87,7 @@ def _settings(args: argparse.Namespace):
 
 def _learn(args: argparse.Namespace) -> int:
     from content.catalog import ContentLibrary
-    from content.db import migrate
+    from foundation.db import migrate
     from playlists.learning import (
         age_mapping_table,
         apply_suggestions,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from signage.errors import SignageError
+from foundation.errors import SignageError
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -89,10 +89,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _play(args: argparse.Namespace) -> int:
-    from signage.clock import parse_local_time
+    from foundation.clock import parse_local_time
     from signage.config import load_config
-    from signage.errors import ValidationError
-    from signage.paths import media_dir
+    from foundation.errors import ValidationError
+    from foundation.paths import media_dir
     from signage.player.app import PlayOptions, route_qt_messages, run_player
 
     route_qt_messages()
@@ -133,9 +133,9 @@ def _play(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from audience.engine import AudienceConfig
     from signage.cli_audience import ensure_demo_clip
-    from signage.clock import parse_local_time
+    from foundation.clock import parse_local_time
     from signage.config import SignageConfig
-    from signage.paths import data_dir
+    from foundation.paths import data_dir
     from signage.player.app import (
         PlayOptions,
         route_qt_messages,

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from signage.cli_common import add_db_option, open_db
-from signage.errors import DataError
+from foundation.errors import DataError
 
 _REJECTED_SHOWN = 20  # a file in the wrong format rejects every row: the count says the rest
 

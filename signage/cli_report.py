@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from signage.cli_common import add_db_option, open_db
-from signage.errors import DataError, ValidationError
+from foundation.errors import DataError, ValidationError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -63,7 +63,7 @@ def _plays(args: argparse.Namespace) -> int:
 
 def _time_option(text: str | None, option: str) -> dt.datetime | None:
     """The option's local time, or a one-line ValidationError naming the option and value."""
-    from signage.clock import parse_local_time
+    from foundation.clock import parse_local_time
 
     if text is None:
         return None
@@ -75,7 +75,7 @@ def _time_option(text: str | None, option: str) -> dt.datetime | None:
 
 def _open_existing_db(path: Path | None):
     """The database, refusing to create one: a mistyped --db would otherwise report "0 plays"."""
-    from signage.paths import database_path
+    from foundation.paths import database_path
 
     resolved = path or database_path()
     if not Path(resolved).is_file():

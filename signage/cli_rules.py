@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from signage.cli_common import add_db_option, open_db
-from signage.errors import DataError, ValidationError
+from foundation.errors import DataError, ValidationError
 
 # Rule fields as `rules add/edit` options, for messages about what was given on the command line.
 _OPTION_OF_FIELD = {
@@ -478,10 +478,10 @@ def _rules_export(args: argparse.Namespace) -> int:
 
 
 def _rules_validate(args: argparse.Namespace) -> int:
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.store import PlaylistStore
     from playlists.yaml_io import validate_document
-    from signage.paths import database_path
+    from foundation.paths import database_path
 
     text = _read_text(args.file)
     db_path = args.db or database_path()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from audience.types import AgeGroup, Attire, Gender
 from signage.cli_common import add_db_option, open_db
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +62,7 @@ def _open(db_path: Path | None):
     from content.catalog import ContentLibrary
     from playlists.rulebook import seed_if_new
     from playlists.store import PlaylistStore
-    from signage.paths import database_path, media_dir
+    from foundation.paths import database_path, media_dir
 
     db = open_db(db_path)
     store, library = PlaylistStore(db), ContentLibrary(db)
@@ -75,7 +75,7 @@ def _open(db_path: Path | None):
 def _simulate(args: argparse.Namespace) -> int:
     from playlists.decision import SimulatedAudience, decide
     from playlists.rulebook import load_rulebook
-    from signage.clock import parse_local_time
+    from foundation.clock import parse_local_time
     from signage.config import load_config
 
     settings = load_config(args.config).decision

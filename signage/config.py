@@ -22,7 +22,7 @@ from audience.settings import section_from_dict
 from playlists.decision import DecisionSettings
 from playlists.learning import LearningSettings
 from playlists.stability import StabilitySettings
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 from signage.player.settings import PlayerSettings
 
 SECTIONS = ("audience", "decision", "stability", "learning", "player")

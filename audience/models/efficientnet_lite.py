@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import cv2
 import numpy as np
 
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 if TYPE_CHECKING:
     import onnx

@@ -70,7 +70,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from audience.models.tfjs_weights import read_weights
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 PACKAGE_NAME = "@vladmandic/face-api"
 WEIGHTS_MANIFEST = "model/age_gender_model-weights_manifest.json"

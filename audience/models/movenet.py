@@ -124,7 +124,7 @@ def reference_check(session) -> str:
     lie in her face box and both shoulders below it (a wrong layout or resize moves them)."""
     from skimage import data
 
-    from signage.errors import ModelError
+    from foundation.errors import ModelError
 
     frame_bgr = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
     pose = estimate_poses(session, frame_bgr, [(0.0, 0.0, 512.0, 512.0)])[0]

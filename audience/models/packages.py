@@ -18,7 +18,7 @@ import tarfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 log = logging.getLogger(__name__)
 

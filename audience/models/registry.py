@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def models_dir() -> Path:
     """$SIGNAGE_MODELS_DIR, else the `models` folder of the data folder."""
     if os.environ.get("SIGNAGE_MODELS_DIR"):
         return Path(os.environ["SIGNAGE_MODELS_DIR"])
-    from signage.paths import data_dir
+    from foundation.paths import data_dir
 
     return data_dir() / "models"
 

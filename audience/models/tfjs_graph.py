@@ -36,7 +36,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from audience.models.tfjs_weights import read_weights
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from playlists.decision import RuleBook
 from playlists.rulebook import load_rulebook
 from playlists.store import PlaylistStore
 from signage.config import SignageConfig
-from signage.errors import (
+from foundation.errors import (
     ConflictError,
     InUseError,
     MediaError,

@@ -65,7 +65,7 @@ from playlists.codec import validated_playlist
 from playlists.model import LoopPolicy, Playlist, PlaylistItem
 from playlists.store import DEFAULT_PLAYLIST_SETTING, EntryKind
 from signage.editor.context import EditorContext, in_words
-from signage.errors import MediaError, SignageError
+from foundation.errors import MediaError, SignageError
 
 log = logging.getLogger(__name__)
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from content.db import read_transaction
+from foundation.db import read_transaction
 from playlists.codec import describe_change, describe_document, rule_from_dict
 from playlists.model import Rule, RuleOrigin
 from playlists.store import ChangeAction, EntryKind, HistoryEntry
@@ -62,7 +62,7 @@ from signage.editor.rule_form import (
     describe_rule,
     describe_schedule,
 )
-from signage.errors import ConflictError, NotFoundError, SignageError
+from foundation.errors import ConflictError, NotFoundError, SignageError
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,7 @@ from playlists.decision import (
 from playlists.proof_of_play import ProofOfPlay
 from playlists.reports import TypicalAudience, last_sample_at, typical_audience_by_hour
 from signage.editor.context import EditorContext, in_words
-from signage.errors import SignageError
+from foundation.errors import SignageError
 
 log = logging.getLogger(__name__)
 

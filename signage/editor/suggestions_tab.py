@@ -60,7 +60,7 @@ from playlists.learning import (
 from playlists.model import Rule, RuleOrigin, TimeWindow
 from playlists.store import utc_now
 from signage.editor.context import EditorContext, in_words
-from signage.errors import SignageError
+from foundation.errors import SignageError
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from signage.config import SignageConfig
-from signage.errors import SourceError
+from foundation.errors import SourceError
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +92,11 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     from audience.engine import AudienceEngine
     from audience.sources import open_source
     from content.catalog import ContentLibrary
-    from content.db import open_database
+    from foundation.db import open_database
     from playlists.rulebook import seed_if_new
     from playlists.store import PlaylistStore
-    from signage.clock import SystemClock, VideoClock
-    from signage.paths import database_path
+    from foundation.clock import SystemClock, VideoClock
+    from foundation.paths import database_path
     from signage.player.audience_worker import AudienceWorker
     from signage.player.controller import LiveTime, PlayerController, ReplayTime
     from signage.player.trace import TraceWriter

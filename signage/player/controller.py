@@ -39,7 +39,7 @@ from playlists.rulebook import load_rulebook
 from playlists.schedule import Event, ItemEnded, ItemStarted, PlaylistSchedule
 from playlists.store import PlaylistStore
 from signage.config import SignageConfig
-from signage.errors import SignageError
+from foundation.errors import SignageError
 from signage.player.surface import MediaSurface
 from signage.player.trace import TraceWriter
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from playlists.schedule import ScheduleSettings
 from playlists.stability import StabilitySettings
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 
 
 @dataclass(frozen=True)

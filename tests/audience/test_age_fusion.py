@@ -34,7 +34,7 @@ from audience.calibration_fit import FitOptions, compute_face_features, cross_va
 from audience.models.faceapi_age_gender import REFERENCE_AGE_RANGE_YEARS, REFERENCE_FACE_XYXY
 from audience.models.registry import ModelNotInstalled, install, spec
 from audience.types import FaceDetection
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 CLASS_AGES = np.arange(AGE_CLASSES, dtype=np.float64)
 

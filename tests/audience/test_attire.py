@@ -25,7 +25,7 @@ from audience.attire import (
     torso_region,
 )
 from audience.types import Attire, FaceDetection
-from signage.errors import ConfigError, DataError, ModelError
+from foundation.errors import ConfigError, DataError, ModelError
 from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from audience.attire_evaluation import (
     read_attire_labels,
 )
 from audience.types import Attire, FaceDetection
-from signage.errors import DataError
+from foundation.errors import DataError
 from tests.audience.test_attire import FACE, FRAME_SHAPE, NAVY, draw_person
 from tests.conftest import shared_data_dir
 

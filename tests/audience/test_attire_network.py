@@ -23,7 +23,7 @@ from audience.attire_network import (
 )
 from audience.models.movenet import KEYPOINT_NAMES, BodyPose
 from audience.types import Attire
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 from tests.conftest import shared_data_dir
 
 FACE = (280.0, 100.0, 360.0, 200.0)  # 80 x 100 px

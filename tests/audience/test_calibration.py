@@ -32,7 +32,7 @@ from audience.calibration_fit import (
     fit_calibration,
 )
 from audience.types import AGE_GROUPS, AgeGroup
-from signage.errors import ConfigError, DataError
+from foundation.errors import ConfigError, DataError
 from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

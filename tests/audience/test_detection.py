@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from audience.detection import DetectorConfig, create_detector
-from signage.errors import ConfigError, ModelError
+from foundation.errors import ConfigError, ModelError
 
 
 def read_frame(path, index: int = 0) -> np.ndarray:

@@ -39,8 +39,8 @@ from audience.types import (
     TimeContext,
     TimeOfDay,
 )
-from signage.clock import VideoClock
-from signage.errors import ConfigError
+from foundation.clock import VideoClock
+from foundation.errors import ConfigError
 from tests.audience.builders import make_visitor
 
 MONDAY_AFTERNOON = datetime(2026, 11, 23, 16, 0)  # inside the default time prior (weekdays 15:00-18:00)

@@ -23,8 +23,8 @@ from audience.sources import (
     open_source,
 )
 from audience.types import Frame
-from signage.clock import FakeClock
-from signage.errors import SourceError
+from foundation.clock import FakeClock
+from foundation.errors import SourceError
 from tests.conftest import shared_data_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

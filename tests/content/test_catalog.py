@@ -9,9 +9,9 @@ import pytest
 from sqlite_utils import Database
 
 from content.catalog import MIGRATIONS, ContentLibrary, normalise_tags, slugify
-from content.db import migrate, open_database
+from foundation.db import migrate, open_database
 from content.model import ContentKind, TextSlide
-from signage.errors import DataError, MediaError
+from foundation.errors import DataError, MediaError
 from tests.content.builders import cut_file, write_image, write_video
 
 

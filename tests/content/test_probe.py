@@ -6,7 +6,7 @@ import pytest
 
 from content.model import ContentKind
 from content.probe import mp4_index_missing, probe_media
-from signage.errors import MediaError
+from foundation.errors import MediaError
 from tests.content.builders import VIDEO_FORMATS, cut_file, write_image, write_video
 
 

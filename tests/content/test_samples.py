@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from content.model import ContentKind
 from content.probe import probe_media
 from content.samples import build_sample_content

@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from content.catalog import ContentLibrary
-from signage.errors import DataError
+from foundation.errors import DataError
 from tests.content.builders import cut_file, write_image, write_video
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists.backtest import backtest, default_split, format_backtest
 from playlists.learning import LearningSettings, count_baskets, findings_from_counts
 from playlists.purchases import import_complete_journey
-from signage.errors import DataError
+from foundation.errors import DataError
 
 # Twelve weeks keep the test quick; thresholds scaled to the slice (about a quarter of a year).
 SLICE_WEEKS = 12

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from audience.types import AgeGroup, TimeOfDay
-from content.db import open_database
+from foundation.db import open_database
 from playlists.learning import (
     Context,
     LearningSettings,
@@ -23,7 +23,7 @@ from playlists.learning import (
 from playlists.model import Playlist, PlaylistItem, RuleOrigin
 from playlists.purchases import import_csv
 from playlists.store import PlaylistStore
-from signage.errors import DataError
+from foundation.errors import DataError
 from tests.playlists.builders import make_content
 
 HEADER = "timestamp,basket_id,product,category,quantity,amount,age_band\n"
@@ -138,7 +138,7 @@ def test_a_split_band_counts_as_expected_baskets(tmp_path):
 
 
 def test_no_history_is_a_clear_error(tmp_path):
-    from content.db import migrate
+    from foundation.db import migrate
     from playlists.purchases import MIGRATIONS
 
     database = open_database(tmp_path / "empty.db")
@@ -270,7 +270,7 @@ def test_a_suggestion_reads_as_a_sentence_from_its_conditions_and_numbers(db):
 
 
 def test_reject_with_a_stale_version_changes_nothing(db):
-    from signage.errors import ConflictError
+    from foundation.errors import ConflictError
 
     store = prepared_store(db)
     suggestions = suggest_rules(findings_from_counts(count_baskets(db), LOOSE), PLAYLISTS, CONTENT, LOOSE)

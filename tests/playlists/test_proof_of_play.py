@@ -19,7 +19,7 @@ import pytest
 
 from audience.engine import build_snapshot
 from audience.types import AgeGroup, Attire, SignalState, TimeContext
-from content.db import open_database
+from foundation.db import open_database
 from playlists.proof_of_play import (
     PLAYS_CSV_COLUMNS,
     AudienceSummary,
@@ -276,7 +276,7 @@ def test_events_round_trip_and_filter(log):
 
 WRITER = """
 import datetime as dt, sys
-from content.db import open_database
+from foundation.db import open_database
 from playlists.proof_of_play import AudienceSummary, PlayOutcome, ProofOfPlay
 
 log = ProofOfPlay(open_database(sys.argv[1]))

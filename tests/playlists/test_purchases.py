@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists.purchases import (
     COMPLETE_JOURNEY_SOURCE,
     ImportReport,
@@ -18,7 +18,7 @@ from playlists.purchases import (
     purchase_summary,
     remove_source,
 )
-from signage.errors import DataError, ModelError, NotFoundError
+from foundation.errors import DataError, ModelError, NotFoundError
 
 HEADER = "timestamp,basket_id,product,category,quantity,amount,age_band,segment,customer"
 

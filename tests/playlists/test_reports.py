@@ -21,7 +21,7 @@ import io
 import pytest
 
 from audience.types import AgeGroup, Attire
-from content.db import open_database
+from foundation.db import open_database
 from playlists.proof_of_play import AudienceSummary, PlayOutcome, ProofOfPlay
 from playlists.reports import (
     HOUR_MIX_COLUMNS,

@@ -8,7 +8,7 @@ import pytest
 
 from audience.types import AgeGroup, Attire
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from playlists.decision import AudienceView, decide
 from playlists.rulebook import load_rulebook, seed_if_new
 from playlists.store import PlaylistStore

@@ -11,11 +11,11 @@ import pytest
 from sqlite_utils import Database
 
 from audience.types import AgeGroup, Attire
-from content.db import open_database
+from foundation.db import open_database
 from playlists.codec import RuleDocument, rule_to_dict
 from playlists.model import LoopPolicy, PlaylistItem, RuleOrigin
 from playlists.store import ChangeAction, EntryKind, PlaylistStore
-from signage.errors import ConflictError, InUseError, NotFoundError, ValidationError
+from foundation.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from tests.playlists.builders import make_playlist, make_rule
 
 START = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)

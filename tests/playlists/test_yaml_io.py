@@ -28,7 +28,7 @@ from playlists.yaml_io import (
     parse_document,
     validate_document,
 )
-from signage.errors import ValidationError
+from foundation.errors import ValidationError
 from tests.playlists.builders import make_playlist, make_rule
 
 EXAMPLE = """\

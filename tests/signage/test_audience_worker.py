@@ -7,7 +7,7 @@ import time
 
 from audience.engine import AudienceConfig, AudienceEngine
 from audience.sources import open_source
-from signage.clock import VideoClock
+from foundation.clock import VideoClock
 from signage.player.audience_worker import AudienceWorker
 
 START = dt.datetime(2026, 11, 23, 16, 5)

@@ -10,7 +10,7 @@ import pytest
 
 from audience.engine import build_snapshot
 from audience.types import AgeGroup, Attire, SignalState, TimeContext
-from content.db import open_database
+from foundation.db import open_database
 from playlists.proof_of_play import (
     PLAYS_CSV_COLUMNS,
     AudienceSummary,

@@ -6,7 +6,7 @@ import pytest
 
 from signage.cli import main
 from signage.config import load_config
-from signage.errors import ConfigError
+from foundation.errors import ConfigError
 
 
 def write(tmp_path, text):

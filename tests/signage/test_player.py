@@ -20,7 +20,7 @@ import pytest
 from audience.engine import build_snapshot
 from audience.types import AgeGroup, Attire, SignalState, TimeContext
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from content.samples import build_sample_content
 from playlists.proof_of_play import PlayOutcome, ProofOfPlay
 from playlists.stability import StabilitySettings
@@ -288,7 +288,7 @@ def test_no_timer_keeps_running_after_the_player_closes(qtbot, db_path):
 
 
 def test_rotation_is_validated_in_the_config():
-    from signage.errors import ConfigError
+    from foundation.errors import ConfigError
 
     with pytest.raises(ConfigError, match="rotation_deg"):
         dataclasses.replace(PlayerSettings(), rotation_deg=45).check("player")

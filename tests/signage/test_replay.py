@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists.proof_of_play import ProofOfPlay
 from signage.config import SignageConfig
 from signage.player.app import PlayOptions, run_player

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import QMediaPlayer
 
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from content.model import ContentItem, ContentKind, TextSlide
 from content.samples import (
     SAMPLES,

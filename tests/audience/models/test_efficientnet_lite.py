@@ -34,7 +34,7 @@ from audience.models.efficientnet_lite import (
     reference_check,
     softmax,
 )
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 onnx = pytest.importorskip("onnx")
 ort = pytest.importorskip("onnxruntime")

@@ -49,7 +49,7 @@ from audience.models.faceapi_age_gender import (
     reference_check,
     resize_bilinear_tf,
 )
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 PACKAGE_VERSION = "1.7.15"
 

@@ -20,7 +20,7 @@ from audience.models.registry import (
     spec,
 )
 from signage.cli import main
-from signage.errors import ModelError
+from foundation.errors import ModelError
 
 
 def test_install_from_a_registry_package_into_an_empty_folder(tmp_path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from content.catalog import ContentLibrary
-from content.db import open_database
+from foundation.db import open_database
 from playlists.rulebook import seed_if_new
 from playlists.store import PlaylistStore
 

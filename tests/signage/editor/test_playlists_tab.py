@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage, QKeySequence
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists.model import LoopPolicy, Playlist, PlaylistItem
 from playlists.store import PlaylistStore
 from signage.editor.playlists_tab import THUMBNAIL_SIZE, PlaylistsTab, thumbnail_image

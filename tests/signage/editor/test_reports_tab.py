@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import Qt
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists import reports
 from playlists.proof_of_play import AudienceSummary, PlayOutcome, ProofOfPlay
 from signage.config import SignageConfig

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTime, QTimer
 
 from audience.types import AgeGroup, Attire
-from content.db import open_database
+from foundation.db import open_database
 from playlists.model import Conditions, Rule, RuleOrigin, TimeWindow
 from playlists.store import PlaylistStore
-from signage.errors import NotFoundError
+from foundation.errors import NotFoundError
 
 
 class Dialogs:

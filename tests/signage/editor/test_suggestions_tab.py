@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from audience.types import AgeGroup, TimeOfDay
-from content.db import open_database
+from foundation.db import open_database
 from playlists.learning import (
     Context,
     Finding,

@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 
-from content.db import open_database
+from foundation.db import open_database
 from playlists.store import PlaylistStore
 from signage.editor.window import EditorWindow
 

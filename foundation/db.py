@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from signage.errors import DataError
+from foundation.errors import DataError
 
 
 def open_database(path: str | Path | None) -> Database:

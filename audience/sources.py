@@ -20,7 +20,6 @@ import os
 import queue
 import re
 import threading
-import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -366,20 +365,8 @@ class ImageFolderSource(_SourceBase):
 
 
 def _epoch_now_s(clock: Clock) -> float:
-    """Current wall time in seconds since the epoch, from `clock`.
-
-    `Clock` has no "now" reading (only `wall_time(ts)` and `monotonic_s()`), so: a clock
-    with a `now_s()` method or a numeric `now_s` attribute (`FakeClock`) gives it;
-    `SystemClock` is the machine's clock, read here on its behalf.
-    """
-    now = getattr(clock, "now_s", None)
-    if callable(now):
-        return float(now())
-    if isinstance(now, (int, float)):
-        return float(now)
-    if isinstance(clock, SystemClock):
-        return time.time()
-    raise TypeError(f"{type(clock).__name__} cannot stamp live frames: it has no now_s reading")
+    """The clock's current reading, which stamps a live frame (epoch-like seconds for `SystemClock`)."""
+    return float(clock.now_s())
 
 
 def _default_camera_device(index: int) -> CaptureDevice:

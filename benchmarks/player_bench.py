@@ -115,7 +115,8 @@ class Bench:
         from foundation.db import open_database
         from playlists.stability import StabilitySettings
         from signage.config import SignageConfig
-        from signage.player.controller import LiveTime, PlayerController
+        from foundation.clock import SystemClock
+        from signage.player.controller import PlayerController
         from signage.player.settings import PlayerSettings
         from signage.player.window import PlayerWindow
 
@@ -126,7 +127,7 @@ class Bench:
         self.window = PlayerWindow(settings)
         self.window.resize(1920, 1080)
         self.window.show()
-        self.controller = PlayerController(self.db, self.config, self.window.surface, LiveTime())
+        self.controller = PlayerController(self.db, self.config, self.window.surface, SystemClock())
 
     def close(self) -> None:
         self.controller.finish()

@@ -1,8 +1,18 @@
-"""Injected time.
+"""Injected time: one idea of "now" for the whole project.
 
-Nothing in the project reads the wall clock directly. Live sources use `SystemClock`;
-a recorded video runs on its own timestamps mapped onto a chosen start time by
-`VideoClock`, so a replay gives the same decisions every time.
+Nothing in the project reads the wall clock directly: a `Clock` is passed in. A clock
+has a timeline of seconds that never goes backwards (`now_s()`) and maps any reading
+on it to the local wall time it stands for (`wall_time(ts)`). The audience engine
+stamps frames with readings of it, the playback core schedules items on it, and rules
+see the wall time:
+
+* `SystemClock`: the machine. Its timeline is monotonic but starts at the epoch time
+  of its creation, so frame stamps read like epoch seconds; `wall_time` follows clock
+  changes and daylight saving (it is "now, minus how long ago the reading was"), and an
+  NTP step never stretches or shortens an item on screen.
+* `VideoClock`: a recorded video's own timestamps mapped onto a chosen start time, so a
+  replay gives the same decisions every time; it moves only when told (`advance_to`).
+* `FakeClock`: a settable clock for tests and simulations.
 """
 
 from __future__ import annotations
@@ -13,27 +23,31 @@ from typing import Protocol
 
 
 class Clock(Protocol):
-    """Gives the local wall time that a media timestamp (seconds) corresponds to."""
+    """A timeline of seconds (`now_s`) and the local wall time of each reading on it."""
 
-    def wall_time(self, ts: float) -> dt.datetime:
-        """Return the local date and time for the source timestamp `ts` (seconds)."""
+    def now_s(self) -> float:
+        """The current reading in seconds; never smaller than an earlier reading."""
         ...
 
-    def monotonic_s(self) -> float:
-        """Return a monotonic reading in seconds, for measuring intervals."""
+    def wall_time(self, ts: float) -> dt.datetime:
+        """The local date and time the reading `ts` stands for."""
         ...
 
 
 class SystemClock:
-    """The machine's clock, for live cameras and streams."""
+    """The machine's clock, for live cameras, streams and the live player."""
+
+    def __init__(self) -> None:
+        self._epoch_at_start_s = time.time()
+        self._monotonic_at_start_s = time.monotonic()
+
+    def now_s(self) -> float:
+        """Monotonic seconds, starting at the epoch time this clock was made."""
+        return self._epoch_at_start_s + (time.monotonic() - self._monotonic_at_start_s)
 
     def wall_time(self, ts: float) -> dt.datetime:
-        """Live timestamps are already wall time in seconds since the epoch."""
-        return dt.datetime.fromtimestamp(ts)
-
-    def monotonic_s(self) -> float:
-        """Return `time.monotonic()`."""
-        return time.monotonic()
+        """Now in local time, minus how long ago the reading `ts` was."""
+        return dt.datetime.now() - dt.timedelta(seconds=self.now_s() - ts)
 
 
 class VideoClock:
@@ -41,38 +55,55 @@ class VideoClock:
 
     def __init__(self, start: dt.datetime) -> None:
         self.start = start
-        self._monotonic_s = 0.0
+        self._now_s = 0.0
+
+    def now_s(self) -> float:
+        """The latest timestamp advanced to (a replay has no real-time component)."""
+        return self._now_s
 
     def wall_time(self, ts: float) -> dt.datetime:
         """Return `start + ts` seconds."""
         return self.start + dt.timedelta(seconds=ts)
 
-    def monotonic_s(self) -> float:
-        """The replay has no real-time component: report the last timestamp advanced to."""
-        return self._monotonic_s
-
-    def advance_to(self, ts: float) -> None:
-        """Move the replay clock to the media timestamp `ts` (seconds)."""
-        self._monotonic_s = max(self._monotonic_s, ts)
+    def advance_to(self, ts: float) -> float:
+        """Move the replay clock to the media timestamp `ts` (never backwards); returns now."""
+        self._now_s = max(self._now_s, ts)
+        return self._now_s
 
 
 class FakeClock:
-    """A settable clock for tests: `now_s` is both the wall time (epoch s) and monotonic."""
+    """A settable clock for tests and simulations.
 
-    def __init__(self, now_s: float = 0.0) -> None:
-        self.now_s = now_s
+    With `start` (a local datetime) reading 0 is `start`; without, readings are epoch
+    seconds in local time.
+    """
+
+    def __init__(self, now_s: float = 0.0, start: dt.datetime | None = None) -> None:
+        self._now_s = now_s
+        self.start = start
+
+    def now_s(self) -> float:
+        """The settable reading."""
+        return self._now_s
 
     def wall_time(self, ts: float) -> dt.datetime:
-        """Treat `ts` as seconds since the epoch, in local time."""
+        """`start + ts`, or `ts` as epoch seconds in local time."""
+        if self.start is not None:
+            return self.start + dt.timedelta(seconds=ts)
         return dt.datetime.fromtimestamp(ts)
 
-    def monotonic_s(self) -> float:
-        """Return the settable reading."""
-        return self.now_s
+    def set(self, now_s: float) -> None:
+        """Jump to `now_s` (tests may also go backwards on purpose)."""
+        self._now_s = now_s
+
+    def advance_to(self, ts: float) -> float:
+        """Move forward to `ts` (never backwards); returns now."""
+        self._now_s = max(self._now_s, ts)
+        return self._now_s
 
     def sleep(self, seconds: float) -> None:
         """Advance instead of waiting."""
-        self.now_s += seconds
+        self._now_s += seconds
 
 
 def parse_local_time(text: str) -> dt.datetime:

@@ -41,6 +41,7 @@ class PlayOptions:
     camera: str | None = None  # live: overrides `player.camera`
     duration_s: float | None = None  # live: stop after this long
     seed_media_dir: Path | None = None  # on a never-used database, seed the sample content here
+    proof_db: Path | None = None  # replay: its own proof-of-play database (None: in memory, discarded)
     show_overlay: bool = False
 
 
@@ -97,8 +98,9 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     from playlists.store import PlaylistStore
     from foundation.clock import SystemClock, VideoClock
     from foundation.paths import database_path
+    from playlists.proof_of_play import ProofOfPlay
     from signage.player.audience_worker import AudienceWorker
-    from signage.player.controller import LiveTime, PlayerController, ReplayTime
+    from signage.player.controller import PlayerController
     from signage.player.trace import TraceWriter
     from signage.player.window import PlayerWindow, prevent_screen_blanking
 
@@ -117,7 +119,7 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     trace = TraceWriter(options.trace) if options.trace else None
     if replay:
         start = options.start or dt.datetime.now().replace(microsecond=0)
-        clock = ReplayTime(start)
+        clock = VideoClock(start)
         video = str(options.video)
         worker = AudienceWorker(
             lambda: AudienceEngine(config.audience, VideoClock(start)),
@@ -127,17 +129,20 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
             pace_realtime=options.pace_realtime,
         )
     else:
-        clock = LiveTime()
+        clock = SystemClock()
         camera = options.camera if options.camera is not None else config.player.camera
         worker = None
         if camera.strip().lower() != "none":
             worker = AudienceWorker(
-                lambda: AudienceEngine(config.audience, SystemClock()),
-                lambda: open_source(camera, reconnect=True),
+                lambda: AudienceEngine(config.audience, clock),  # one clock stamps frames and plays
+                lambda: open_source(camera, clock, reconnect=True),
                 source_name=camera,
                 latest_only=True,
             )
-    controller = PlayerController(db, config, window.surface, clock, replay=replay, trace=trace)
+    # A replay never touches the store's proof of play: it logs into its own database
+    # (in memory unless `proof_db` names a file), so re-runs add nothing to reports.
+    proof = ProofOfPlay(open_database(options.proof_db)) if replay else None
+    controller = PlayerController(db, config, window.surface, clock, replay=replay, trace=trace, proof=proof)
 
     def overlay_lines() -> list[str]:
         if worker is None:

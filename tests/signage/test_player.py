@@ -86,9 +86,9 @@ class Player:
         self.window = PlayerWindow(settings)
         qtbot.addWidget(self.window)
         self.window.show_on_screen()
-        from signage.player.controller import LiveTime
+        from foundation.clock import SystemClock
 
-        self.controller = PlayerController(self.db, self.config, self.window.surface, LiveTime())
+        self.controller = PlayerController(self.db, self.config, self.window.surface, SystemClock())
         self.window.overlay_source = self.controller.overlay_lines
         self.proof = ProofOfPlay(self.db)
         self.qtbot = qtbot

@@ -32,7 +32,7 @@ def replay(shared_data: Path, folder: Path, media: Path) -> list[dict]:
     config = SignageConfig(player=PlayerSettings(camera="none", fullscreen=False))
     options = PlayOptions(
         db_path=folder / "signage.db", video=shared_data / CLIP, start=START, trace=trace, headless=True,
-        seed_media_dir=media,
+        seed_media_dir=media, proof_db=folder / "replay-proof.db",
     )
     report = run_player(options, config)
     assert report["frames_analysed"] > 200
@@ -53,9 +53,11 @@ def test_replay_of_a_shared_clip_matches_the_golden_trace(qapp, shared_data, tmp
     assert first == golden, "trace differs from the golden file (see the module docstring to update it)"
     kinds = {line["type"] for line in first}
     assert {"decision", "play", "end", "report"} <= kinds
-    # What the trace says was played is what proof of play logged.
-    plays = ProofOfPlay(open_database(tmp_path / "one" / "signage.db")).plays()
+    # What the trace says was played is what the replay's own proof of play logged,
+    # and the store's proof of play has none of it: a replay is not a day in the store.
+    plays = ProofOfPlay(open_database(tmp_path / "one" / "replay-proof.db")).plays()
     assert [r.item for r in plays] == [line["item"] for line in first if line["type"] == "play"]
+    assert ProofOfPlay(open_database(tmp_path / "one" / "signage.db")).plays() == []
 
     # Privacy: the trace holds counts and segments, never pixels or per-person data.
     for line in first:

@@ -66,7 +66,8 @@ def test_a_rule_disabled_in_the_editor_changes_what_the_running_player_plays(qtb
     from audience.engine import build_snapshot
     from audience.types import AgeGroup, Attire, SignalState, TimeContext
     from signage.config import SignageConfig
-    from signage.player.controller import PlayerController, ReplayTime
+    from foundation.clock import VideoClock
+    from signage.player.controller import PlayerController
     from signage.player.settings import PlayerSettings
     from signage.player.window import PlayerWindow
     from tests.audience.builders import make_visitor
@@ -75,7 +76,7 @@ def test_a_rule_disabled_in_the_editor_changes_what_the_running_player_plays(qtb
     settings = PlayerSettings(camera="none", fullscreen=False)
     screen = PlayerWindow(settings)
     qtbot.addWidget(screen)
-    clock = ReplayTime(dt.datetime(2026, 11, 23, 16, 10))  # a Monday after school
+    clock = VideoClock(dt.datetime(2026, 11, 23, 16, 10))  # a Monday after school
     player = PlayerController(player_db, SignageConfig(player=settings), screen.surface, clock, replay=True)
     teen = make_visitor(1, AgeGroup.TEEN, age_confidence=0.9, attire=Attire.SCHOOL_UNIFORM, attire_confidence=0.9)
 

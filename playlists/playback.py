@@ -247,9 +247,12 @@ class PlaybackCore:
         *,
         trace: Callable[[dict], None] | None = None,
         proof: ProofOfPlay | None = None,
+        book: RuleBook | None = None,
     ) -> None:
         """`db`: the kiosk's database (rules, catalog, proof of play), or None when it
         cannot be opened (only the built-in slide plays; `attach_database` later).
+        `proof`: where proof of play goes (default: `db`'s own log).
+        `book`: with no `db`, play this rule book and log no proof of play (simulators).
         `trace`: called with each trace line (a dict) in the order things happened."""
         self.settings = settings
         self.clock = clock
@@ -278,6 +281,8 @@ class PlaybackCore:
         self.playing_since: dt.datetime | None = None
         if db is not None:
             self._use_database(db, proof)
+        elif book is not None:
+            self.book = book
         self.schedule = PlaylistSchedule(self._decide_now, self.started_s, settings.schedule)
 
     def start(self) -> list[Command]:
@@ -367,7 +372,8 @@ class PlaybackCore:
         """The database can be used again (it could not be opened before): read its rules."""
         self._use_database(db, proof)
         now = self._now(None)
-        return self._offer(self._decide_now(now), now, time.perf_counter_ns())
+        log.info("the database can be used again: playing its rules")
+        return self._apply(self.schedule.restart(self._decide_now(now), now, "the rules could be read"), now)
 
     def finish(self, end_s: float | None = None) -> dict:
         """Stop: play the timeline up to `end_s`, close the item on screen, return the report."""

@@ -189,6 +189,12 @@ class PlaylistSchedule:
                 events += self._interrupt(order, now_s)
         return events
 
+    def restart(self, decision: Decision, now_s: float, reason: str) -> list[Event]:
+        """Play `decision` from its first item now, whatever the stability rules say (the
+        player's own needs: the rules could be read at last after the built-in slide)."""
+        events = self.advance_to(now_s)
+        return events + self._interrupt(self.switcher.restart(decision, now_s, reason), now_s)
+
     def upcoming(self) -> PlayableItem | None:
         """The item that will most likely follow the current one (to prepare it ahead)."""
         queued = self.switcher.queued

@@ -230,10 +230,21 @@ def empty_rulebook() -> RuleBook:
 
 def read_rulebook(db) -> RuleBook:
     """Rules, playlists and the catalog from `db` in one read transaction."""
-    from foundation.db import read_transaction
+    return load_rulebook(PlaylistStore(db), ContentLibrary(db))
 
-    with read_transaction(db):
-        return load_rulebook(PlaylistStore(db), ContentLibrary(db))
+
+def simulate_decision(
+    book: RuleBook, audience: AudienceView, when: dt.datetime, settings: DecisionSettings = DecisionSettings()
+) -> Decision:
+    """What a fresh player with `book` would decide for `audience` at local time `when`.
+
+    `signage rules simulate` and the editor's simulator ask the playback core itself, on
+    a fake clock at `when`, so they cannot drift from what a kiosk does.
+    """
+    from foundation.clock import FakeClock
+
+    core = PlaybackCore(None, PlaybackSettings(decision=settings), FakeClock(0.0, start=when), book=book)
+    return core.decide_for(audience, when)
 
 
 class PlaybackCore:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from content.catalog import ContentLibrary
 from content.samples import build_sample_content
+from foundation.db import read_transaction
 from playlists.decision import RuleBook
 from playlists.seed import SEED_YAML
 from playlists.store import PlaylistStore
@@ -23,12 +24,19 @@ SEED_AUTHOR = "signage (seed)"
 
 
 def load_rulebook(store: PlaylistStore, library: ContentLibrary) -> RuleBook:
-    """Rules, playlists and default playlist at one revision, with the whole catalog."""
-    snapshot = store.snapshot()
+    """Rules, playlists and default playlist at one revision, with the whole catalog.
+
+    Both are read in one read transaction (one WAL snapshot) when they share a
+    database, so an edit committed between the two reads cannot pair new rules with an
+    old catalog.
+    """
+    with read_transaction(store.db):
+        snapshot = store.snapshot()
+        content = library.items_by_name()
     return RuleBook(
         rules=snapshot.rules,
         playlists=snapshot.playlists,
-        content=library.items_by_name(),
+        content=content,
         default_playlist=snapshot.default_playlist,
         revision=snapshot.revision,
     )

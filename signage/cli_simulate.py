@@ -73,7 +73,8 @@ def _open(db_path: Path | None):
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from playlists.decision import SimulatedAudience, decide
+    from playlists.decision import SimulatedAudience
+    from playlists.playback import simulate_decision
     from playlists.rulebook import load_rulebook
     from foundation.clock import parse_local_time
     from signage.config import load_config
@@ -105,7 +106,7 @@ def _simulate(args: argparse.Namespace) -> int:
         book = load_rulebook(store, library)
     finally:
         db.conn.close()
-    decision = decide(book, audience, when, settings=settings)
+    decision = simulate_decision(book, audience, when, settings)
     print(f"at {when:%a %Y-%m-%d %H:%M}")
     print(decision.explain())
     return 0

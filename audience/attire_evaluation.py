@@ -14,7 +14,6 @@ and reported with split="held_out".
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,9 @@ import cv2
 from audience.attire import AttireClassifier
 from audience.detection import FaceDetector
 from audience.types import Attire
+from foundation.csv_rows import CsvHeaderError, CsvProblem, csv_records
 from foundation.errors import DataError
+from foundation.limits import shorten
 
 # The labels of the shared test data's Clothing Co-Parsing photos. Blazers without a
 # suit tag are neither business nor casual: CCP's blazers are mostly fashion blazers over
@@ -124,25 +125,37 @@ def read_attire_labels(
     rows, problems = [], []
     try:
         with labels_csv.open(newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"filename", "attire_label"} - set(reader.fieldnames or ())
+            # An unbalanced quote costs its own row, named by the line it opened on
+            # (foundation.csv_rows); csv.DictReader let it swallow the rows after it.
+            header, records = csv_records(handle)
+            missing = {"filename", "attire_label"} - set(header or ())
             if missing:
                 raise DataError(f"{labels_csv}: missing column {sorted(missing)[0]} (needs filename, attire_label)")
-            for index, row in enumerate(reader):
+            # A problem line still counts as a data row, so the tuning/held-out split of
+            # the rows after it stays as it is in a file without the problem.
+            for index, record in enumerate(records):
                 if split != "all" and (index % 2 == 0) != (split == "tuning"):
                     continue
-                where = f"{labels_csv}:{reader.line_num}"
+                if isinstance(record, CsvProblem):
+                    problems.append(f"{labels_csv}:{record.line}: {record.reason}")
+                    continue
+                line, row = record
+                where = f"{labels_csv}:{line}"
                 label = (row.get("attire_label") or "").strip()
                 filename = (row.get("filename") or "").strip()
                 if not filename:
                     problems.append(f"{where}: no filename")
                 elif label not in label_map:
-                    problems.append(f"{where}: label {label!r} is not an attire class (known: {', '.join(label_map)})")
+                    problems.append(
+                        f"{where}: label {shorten(label)} is not an attire class (known: {', '.join(label_map)})"
+                    )
                 else:
-                    rows.append(LabelledPhoto(reader.line_num, filename, label_map[label]))
+                    rows.append(LabelledPhoto(line, filename, label_map[label]))
     except OSError as error:
         raise DataError(f"{labels_csv}: cannot read labels ({error.strerror})") from None
-    except (UnicodeDecodeError, csv.Error) as error:
+    except CsvHeaderError as error:
+        raise DataError(f"{labels_csv}:{error.line}: header: {error.reason}") from None
+    except UnicodeDecodeError as error:
         raise DataError(f"{labels_csv}: not a UTF-8 CSV file ({error})") from None
     return rows, problems
 

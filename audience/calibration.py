@@ -49,10 +49,12 @@ import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
 from audience.age_gender import AGE_CLASSES
+from audience.settings import Range
 from audience.types import AGE_GROUPS, AgeGroup
 from foundation.errors import ConfigError, DataError
 
@@ -89,6 +91,12 @@ class AgeGroupBoundaries:
     young_adult_below: float = 30
     adult_below: float = 50
     middle_aged_below: float = 65
+
+    # Each bound alone (the config's range check); __post_init__ checks their order.
+    RANGES: ClassVar[dict[str, Range]] = dict.fromkeys(
+        ("child_below", "teen_below", "young_adult_below", "adult_below", "middle_aged_below"),
+        Range(0, OLDEST_AGE_YEARS, low_open=True, high_open=True),
+    )
 
     def __post_init__(self) -> None:
         previous_name, previous = "0", 0.0

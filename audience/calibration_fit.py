@@ -12,7 +12,6 @@ cross-validation folds drawn from a seeded generator.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable
@@ -36,7 +35,9 @@ from audience.calibration import (
     uniform_group_prior,
 )
 from audience.types import AGE_GROUPS, AgeGroup
+from foundation.csv_rows import CsvHeaderError, CsvProblem, csv_records
 from foundation.errors import DataError
+from foundation.limits import is_utf8_path, printable_path, shorten
 
 log = logging.getLogger(__name__)
 
@@ -507,12 +508,22 @@ def compute_face_features(
     import cv2
 
     labels_csv = Path(labels_csv)
+    if not is_utf8_path(labels_csv):  # the images are read by OpenCV by name, which crashes on one
+        raise DataError(
+            f"{printable_path(labels_csv)}: the path is not valid UTF-8; rename it"
+            " (for example with `convmv -f latin1 -t utf8 --notest`)"
+        )
     try:
-        with labels_csv.open(newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = reader.fieldnames or []
-            rows = [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        with labels_csv.open(newline="", encoding="utf-8") as handle:
+            # An unbalanced quote costs its own row, named by the line it opened on
+            # (foundation.csv_rows); csv.DictReader let it swallow the rows after it
+            # and gave the line where the swallowing ended.
+            header, records = csv_records(handle)
+            columns = header or []
+            rows = list(records)
+    except CsvHeaderError as error:
+        raise DataError(f"{labels_csv}:{error.line}: header: {error.reason}") from None
+    except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{labels_csv}: cannot read the labels file ({error})") from None
     if "filename" not in columns:
         raise DataError(f"{labels_csv}: missing column 'filename'")
@@ -520,14 +531,20 @@ def compute_face_features(
         raise DataError(f"{labels_csv}: missing column 'age_group' (or 'age' for exact ages)")
 
     features, labels, filenames, problems, female, genders = [], [], [], [], [], []
-    for done, (line, row) in enumerate(rows, start=1):
+    for done, record in enumerate(rows, start=1):
+        if isinstance(record, CsvProblem):
+            problems.append(f"{labels_csv}:{record.line}: {record.reason}")
+            if progress is not None:
+                progress(done, len(rows))
+            continue
+        line, row = record
         problem = None
         filename = (row.get("filename") or "").strip()
         label = _row_label(row)
         if not filename:
             problem = "no filename"
         elif label is None:
-            problem = f"no usable age or age_group ({row.get('age')!r}, {row.get('age_group')!r})"
+            problem = f"no usable age or age_group ({shorten(row.get('age'))}, {shorten(row.get('age_group'))})"
         else:
             image = cv2.imread(str(labels_csv.parent / filename))
             if image is None:

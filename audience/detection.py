@@ -19,11 +19,12 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, ClassVar, Protocol
 
 import cv2
 import numpy as np
 
+from audience.settings import SHARE, Range, between
 from audience.types import FaceDetection
 from foundation.errors import ConfigError, ModelError
 
@@ -39,6 +40,15 @@ class DetectorConfig:
     max_side_px: int = 640  # frames are scaled down to this longer side before detecting
     min_face_px: int = 24  # faces smaller than this (full-frame pixels) are ignored
     model_path: str | None = None  # onnx-yunet: the .onnx file; insightface: the pack folder
+
+    RANGES: ClassVar[dict[str, Range]] = {
+        "min_score": SHARE,
+        # A frame scaled below 32 px on its longer side keeps no face a detector can find,
+        # and a wide frame would be scaled to 0 rows (an OpenCV error); 16384 is more than
+        # any camera gives (a bound, so a 400-digit value cannot overflow the scale factor).
+        "max_side_px": between(32, 16384),
+        "min_face_px": between(1, 16384),
+    }
 
 
 class FaceDetector(Protocol):
@@ -181,6 +191,9 @@ class InsightFaceDetector:
     """SCRFD from an insightface model pack folder the store already has (never downloaded)."""
 
     def __init__(self, config: DetectorConfig) -> None:
+        from audience.models.registry import import_onnxruntime
+
+        import_onnxruntime()  # before insightface imports it: telemetry off
         try:
             from insightface.model_zoo import model_zoo
         except ImportError:

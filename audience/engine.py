@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import cv2
 
@@ -35,7 +36,7 @@ from audience.calibration import (
     default_calibration_path,
 )
 from audience.detection import DetectorConfig, FaceDetector, create_detector
-from audience.settings import section_from_dict
+from audience.settings import POSITIVE, Range, between, section_from_dict
 from audience.tracking import Track, Tracker, TrackerConfig
 from audience.types import (
     AgeGroup,
@@ -73,6 +74,8 @@ class AgeConfig:
     model: str = "fused"
     model_path: str | None = None
 
+    RANGES: ClassVar[dict[str, Range]] = {"min_face_px": between(1, 16384)}
+
 
 @dataclass(frozen=True)
 class TimePrior:
@@ -82,6 +85,8 @@ class TimePrior:
     start_hhmm: str = "15:00"
     end_hhmm: str = "18:00"
     factors: dict[str, float] = field(default_factory=lambda: {"teen": 1.5})
+
+    RANGES: ClassVar[dict[str, Range]] = {"weekdays": between(0, 6), "factors": POSITIVE}
 
     def applies(self, when: dt.datetime) -> bool:
         """Whether `when` falls on one of the weekdays, within [start, end)."""
@@ -110,6 +115,8 @@ class FusionConfig:
     attire_priors: dict[str, dict[str, float]] = field(default_factory=_default_attire_priors)
     time_priors: tuple[TimePrior, ...] = (TimePrior(),)
 
+    RANGES: ClassVar[dict[str, Range]] = {"attire_priors": POSITIVE}  # each factor
+
 
 @dataclass(frozen=True)
 class SnapshotConfig:
@@ -119,6 +126,8 @@ class SnapshotConfig:
     # A visitor without a single face sample (back to the camera) still counts in
     # the group size, but has no age group.
 
+    RANGES: ClassVar[dict[str, Range]] = {"tick_s": POSITIVE}  # the tick grid divides by it
+
 
 @dataclass(frozen=True)
 class CaptureConfig:
@@ -127,6 +136,13 @@ class CaptureConfig:
     queue_size: int = 2  # frames waiting for analysis; older ones are dropped and counted
     reconnect_initial_s: float = 1.0  # first wait before reopening a lost camera or stream
     reconnect_max_s: float = 30.0  # the wait doubles up to this
+
+    RANGES: ClassVar[dict[str, Range]] = {
+        # At least one, or the queue is unbounded (Queue(0)); each 1080p frame is 6 MB.
+        "queue_size": between(1, 100),
+        "reconnect_initial_s": POSITIVE,  # zero would retry a missing camera in a busy loop
+        "reconnect_max_s": POSITIVE,
+    }
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,8 @@ class AudienceConfig:
     @classmethod
     def from_dict(cls, data: dict | None, source: str = "config") -> AudienceConfig:
         """Validate a parsed mapping; unknown keys raise ConfigError naming key and file."""
+        if data is not None and not isinstance(data, dict):
+            raise ConfigError(f"{source}: audience: expected a mapping of keys, got {type(data).__name__}")
         data = dict(data or {})
         attire = AttireConfig.from_dict(data.pop("attire", None) or {}, source)
         config = section_from_dict(cls, data, source, "audience")

@@ -40,6 +40,7 @@ class RunSummary:
     frames_dropped: int = 0
     signal_losses: int = 0
     truncated: bool = False
+    skipped: list[str] = field(default_factory=list)  # files of an image folder left out, one line each
     latencies_ms: list[float] = field(default_factory=list, repr=False)
     visitors: list[Visitor] = field(default_factory=list)
 
@@ -67,6 +68,7 @@ class RunSummary:
             "frames_dropped": self.frames_dropped,
             "signal_losses": self.signal_losses,
             "truncated": self.truncated,
+            "skipped": list(self.skipped),
             "visitors_seen": len(self.visitors),
             "visitors": [v.to_dict() for v in self.visitors],
         }
@@ -117,6 +119,7 @@ def run_analysis(
     summary.source_duration_s = last_ts
     summary.frames_dropped = engine.frames_dropped
     summary.truncated = bool(getattr(source, "truncated", False))
+    summary.skipped = list(getattr(source, "skipped", ()))
     summary.visitors = engine.finish(last_ts)
     return summary
 

@@ -10,6 +10,12 @@ lost device into `SignalLost` markers while it reconnects with exponential backo
 
 `open_source(spec)` picks the source from a command-line style spec. Pixels stay in
 memory: nothing here writes frames to disk or puts them in a log message.
+
+Hostile files are refused before OpenCV sees them: a path that is not valid UTF-8
+(OpenCV's binding crashes the process on one) is a SourceError for a video or a folder
+and a skipped file inside a folder; an image whose header declares more than
+`foundation.image_header.MAX_IMAGE_PIXELS` is skipped with one line before it is
+decoded, and the folder's analysis goes on.
 """
 
 from __future__ import annotations
@@ -33,6 +39,13 @@ from audience.types import Frame
 from content.probe import mp4_index_missing
 from foundation.clock import Clock, SystemClock
 from foundation.errors import SourceError
+from foundation.image_header import (
+    MAX_IMAGE_PIXELS,
+    ImageHeaderError,
+    ImageTooLargeError,
+    check_image_size,
+)
+from foundation.limits import is_utf8_path, printable_path
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +135,17 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+def _refuse_non_utf8(path: Path, what: str) -> None:
+    """SourceError for a path that is not valid UTF-8 (printed with \\xNN escapes)."""
+    if not is_utf8_path(path):
+        raise SourceError(
+            f"{printable_path(path)}: the {what} name is not valid UTF-8 (written in another encoding, such as"
+            " Latin-1); rename it, for example with `convmv -f latin1 -t utf8 --notest`"
+        )
+
+
 def _check_readable_file(path: Path) -> None:
+    _refuse_non_utf8(path, "file")
     if not path.exists():
         raise SourceError(_one_line(f"{path}: no such file"))
     if path.is_dir():
@@ -302,6 +325,7 @@ class ImageFolderSource(_SourceBase):
         """List the images and decode the first readable one."""
         if self._paths is not None:
             return
+        _refuse_non_utf8(self.folder, "folder")
         if not self.folder.is_dir():
             raise SourceError(_one_line(f"{self.folder}: no such folder"))
         try:
@@ -311,7 +335,12 @@ class ImageFolderSource(_SourceBase):
         paths = []
         self.skipped = []
         for path in sorted(entries, key=_natural_key):
-            if path.suffix.lower() in IMAGE_EXTENSIONS:
+            if not is_utf8_path(path):
+                self.skipped.append(
+                    f"{printable_path(path.name)}: the file name is not valid UTF-8; rename it"
+                    " (for example with `convmv -f latin1 -t utf8 --notest`)"
+                )
+            elif path.suffix.lower() in IMAGE_EXTENSIONS:
                 paths.append(path)
             else:
                 self.skipped.append(_one_line(f"{path.name}: not an image file (extension {path.suffix or 'none'})"))
@@ -348,13 +377,27 @@ class ImageFolderSource(_SourceBase):
             path = self._paths[self._position]
             self._position += 1
             try:
+                # From the header, before decoding: one PNG declaring 1e6 x 1e6 pixels
+                # made OpenCV raise and end the whole folder's analysis.
+                check_image_size(path, MAX_IMAGE_PIXELS)
+            except ImageTooLargeError as error:
+                self.skipped.append(_one_line(f"{path.name}: {error.reason}"))
+                continue
+            except ImageHeaderError as error:
+                self.skipped.append(_one_line(f"{path.name}: cannot decode ({error.reason})"))
+                continue
+            try:
                 # np.fromfile + imdecode rather than imread: imread cannot open
                 # non-ASCII paths on Windows and says nothing about why it failed.
                 data = np.fromfile(path, dtype=np.uint8)
             except OSError as error:
                 self.skipped.append(_one_line(f"{path.name}: cannot read ({error.strerror})"))
                 continue
-            image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+            try:
+                image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+            except cv2.error as error:  # OpenCV raises for some malformed files instead of returning None
+                self.skipped.append(_one_line(f"{path.name}: cannot decode ({_cv2_reason(error)})"))
+                continue
             if image is None:
                 self.skipped.append(_one_line(f"{path.name}: cannot decode (corrupt or not an image)"))
                 continue
@@ -362,6 +405,12 @@ class ImageFolderSource(_SourceBase):
             self._next_index += 1
             return Frame(index=index, ts=index / self.fps, image=image)
         return None
+
+
+def _cv2_reason(error: cv2.error) -> str:
+    """OpenCV's error text without its source location."""
+    text = _one_line(error)
+    return text.split(") ", 1)[1] if text.startswith("OpenCV(") and ") " in text else text
 
 
 def _epoch_now_s(clock: Clock) -> float:
@@ -716,6 +765,8 @@ def open_source(spec: str, clock: Clock | None = None, *, reconnect: bool = Fals
         raise SourceError(
             _one_line(f"{redact_url(text)}: unsupported stream type {scheme}:// (use rtsp, rtsps, http or https)")
         )
+    elif not is_utf8_path(text):
+        _refuse_non_utf8(Path(text), "folder" if Path(text).is_dir() else "file")
     elif Path(text).is_dir():
         source = ImageFolderSource(text, **options)
     elif Path(text).is_file():

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
+from audience.settings import POSITIVE, SHARE, Range, at_least, between
 from audience.types import Attire, AttireEstimate, FaceAttributes, FaceDetection
 
 
@@ -36,6 +38,16 @@ class TrackerConfig:
     max_face_samples: int = 4
     resample_every: int = 10  # detections between samples once a track has enough
     attention_min_frontal: float = 0.5  # frontal score above which a face counts as looking
+
+    RANGES: ClassVar[dict[str, Range]] = {
+        "detect_interval_s": at_least(0),  # 0: detect on every frame
+        "iou_min": Range(0, 1, low_open=True),  # at 0 a detection would continue any track, however far
+        "max_missing_s": POSITIVE,
+        "min_hits": between(1, 1000),
+        "max_face_samples": between(1, 1000),
+        "resample_every": between(1, 10_000),
+        "attention_min_frontal": SHARE,
+    }
 
 
 @dataclass(eq=False)  # identity semantics: tracks are compared and hashed as objects

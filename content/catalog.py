@@ -32,13 +32,21 @@ Scanning a folder (`scan`):
 
   An unknown key or a wrong type rejects that file (the reason names content.yaml, the
   file and the key); a sidecar that is not YAML, or not a mapping, stops the whole scan,
-  because importing without it could show an age-restricted ad unrestricted;
+  because importing without it could show an age-restricted ad unrestricted. So does
+  one over `MAX_YAML_BYTES` (2 MiB) or with YAML anchors and aliases, refused before it
+  is parsed (`foundation.limits`); an error quotes at most a few dozen characters of a
+  bad value;
+* a file whose name is not valid UTF-8 is rejected with its name written with `\\xNN`
+  escapes (it can be neither decoded safely nor stored); so is an image whose header
+  declares too many pixels (`content.probe`);
 * a rescan re-probes a file whose size or modification time changed, removes items whose
   file was deleted (unless the whole folder is empty: that is an error, as it more often
   means an unmounted drive than a wish to delete every ad), and applies sidecar and
   folder changes. What a person changed with
   `update` survives rescans until the sidecar or folder changes that same setting;
-* the catalog changes of a scan are written in one transaction, after all probing.
+* the catalog changes of a scan are written in one transaction, after all probing;
+  an item that cannot be written (its name or file taken by another process meanwhile)
+  is rejected alone, under a savepoint, and the rest of the scan is kept.
 """
 
 from __future__ import annotations
@@ -65,6 +73,16 @@ from foundation.db import migrate, write_transaction
 from content.model import ContentItem, ContentKind, TextSlide
 from content.probe import SUPPORTED_TEXT, MediaInfo, media_kind, probe_media
 from foundation.errors import DataError, MediaError
+from foundation.limits import (
+    MAX_YAML_BYTES,
+    InputLimitError,
+    clip_line,
+    is_utf8_path,
+    printable_path,
+    read_text_limited,
+    refuse_yaml_aliases,
+    shorten,
+)
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +177,7 @@ def parse_date(value: object, what: str) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise DataError(f"{what}: expected a date YYYY-MM-DD, got {value!r}")
+    raise DataError(f"{what}: expected a date YYYY-MM-DD, got {shorten(value)}")
 
 
 class ContentLibrary:
@@ -370,6 +388,12 @@ class ContentLibrary:
         malformed sidecar, is a DataError; a bad file is only reported in `rejected`.
         """
         folder = _absolute(folder)
+        if not is_utf8_path(folder):
+            # Every file's path would be refused below, one line each: say it once.
+            raise DataError(
+                f"{printable_path(folder)}: the folder's name is not valid UTF-8; rename it"
+                " (for example with `convmv -f latin1 -t utf8 --notest`)"
+            )
         if not folder.exists():
             raise DataError(f"{folder}: no such folder")
         if not folder.is_dir():
@@ -409,6 +433,13 @@ class ContentLibrary:
         writes: list[tuple[ContentItem, dict, bool]] = []  # (item, scan settings, replaces an existing row)
 
         for path in files:
+            if not is_utf8_path(path):
+                # Probing refuses it too; refused here first so that nothing (the title
+                # from its name, the log) handles a name that cannot be stored or printed.
+                reason = "the file name is not valid UTF-8; rename it (for example with `convmv -f latin1 -t utf8 --notest`)"
+                rejected.append((path, reason))
+                log.info("content scan: rejected %s: %s", printable_path(path), reason)
+                continue
             relative = path.relative_to(folder).as_posix()
             entry = sidecar.pop(relative, None)
             kind = media_kind(path)
@@ -456,21 +487,39 @@ class ContentLibrary:
                         writes.append((item, new_settings, True))  # only the baseline for later merges
                     unchanged.append(item)
             except (MediaError, DataError) as error:
-                reason = error.reason if isinstance(error, MediaError) else str(error)
+                reason = clip_line(error.reason if isinstance(error, MediaError) else str(error))
                 rejected.append((path, reason))
                 log.info("content scan: rejected %s: %s", path, reason)  # the report lists it for the user
 
         for relative in sorted(sidecar):  # entries left over name no file that was found
             rejected.append(
-                (folder / relative, f"{SIDECAR_NAME}: {relative}: listed, but there is no such media file in the folder")
+                (
+                    folder / relative,
+                    f"{SIDECAR_NAME}: {shorten(relative)[1:-1]}: listed, but there is no such media file in the folder",
+                )
             )
-        with self._transaction():
+        failed: set[str] = set()
+        with self._transaction() as connection:
             for item in removed:
                 self._delete(item.name)
             for item, settings_json, replaces in writes:
-                if not replaces:
-                    self._check_free(item, replace=False)
-                self._write(item, scan_settings=settings_json, replace_existing=replaces)
+                # One savepoint per item: an item that cannot be written is rejected alone
+                # instead of rolling back everything the scan found.
+                connection.execute("SAVEPOINT scan_item")
+                try:
+                    if not replaces:
+                        self._check_free(item, replace=False)
+                    self._write(item, scan_settings=settings_json, replace_existing=replaces)
+                except DataError as error:
+                    connection.execute("ROLLBACK TO SAVEPOINT scan_item")
+                    failed.add(item.name)
+                    rejected.append((Path(item.path), str(error)))
+                    log.warning("content scan: could not store %s: %s", item.path, error)
+                connection.execute("RELEASE SAVEPOINT scan_item")
+        if failed:
+            added = [item for item in added if item.name not in failed]
+            updated = [item for item in updated if item.name not in failed]
+            unchanged = [item for item in unchanged if item.name not in failed]
         report = ScanReport(
             folder, tuple(added), tuple(updated), tuple(unchanged), tuple(removed), tuple(rejected)
         )
@@ -603,10 +652,10 @@ def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
     result: list[str] = []
     for tag in tags:
         if not isinstance(tag, str):
-            raise DataError(f"tags: expected text, got {tag!r}")
+            raise DataError(f"tags: expected text, got {shorten(tag)}")
         slug = slugify(tag)
         if not slug:
-            raise DataError(f"tags: {tag!r} is not a usable tag (use letters, digits and _)")
+            raise DataError(f"tags: {shorten(tag)} is not a usable tag (use letters, digits and _)")
         if slug not in result:
             result.append(slug)
     return tuple(result)
@@ -614,18 +663,26 @@ def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
 
 def _check_name(name: object, what: str = "name") -> str:
     if not isinstance(name, str) or not _SLUG.match(name) or len(name) > MAX_NAME_LENGTH:
-        suggestion = slugify(name) if isinstance(name, str) else ""
+        suggestion = slugify(name[:MAX_NAME_LENGTH * 2]) if isinstance(name, str) else ""
         hint = f" (for example {suggestion!r})" if suggestion else ""
         raise DataError(
-            f"{what}: {name!r} is not a valid name: lower-case letters, digits and _, starting with a letter"
+            f"{what}: {shorten(name)} is not a valid name: lower-case letters, digits and _, starting with a letter"
             f" or digit, at most {MAX_NAME_LENGTH} characters{hint}"
         )
     return name
 
 
+def _check_unicode(text: str, what: str) -> None:
+    """DataError for text SQLite cannot store: a lone surrogate (YAML's "\\udce9" escape makes one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise DataError(f"{what}: not valid Unicode text (character \\u{ord(text[error.start]):04x})") from None
+
+
 def _check_duration(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise DataError(f"{what}: expected a positive number of seconds, got {value!r}")
+        raise DataError(f"{what}: expected a positive number of seconds, got {shorten(value)}")
     return float(value)
 
 
@@ -635,6 +692,9 @@ def _validated(item: ContentItem) -> ContentItem:
     where = f"content item {item.name}"
     if not isinstance(item.title, str) or not item.title.strip():
         raise DataError(f"{where}: title: must not be empty")
+    _check_unicode(item.title, f"{where}: title")
+    if item.text is not None and isinstance(item.text.body, str):
+        _check_unicode(item.text.body, f"{where}: body")
     duration_s = _check_duration(item.duration_s, f"{where}: duration_s")
     if item.valid_from and item.valid_until and item.valid_from > item.valid_until:
         raise DataError(
@@ -646,9 +706,9 @@ def _validated(item: ContentItem) -> ContentItem:
         for key in ("background", "foreground"):
             colour = getattr(item.text, key)
             if not isinstance(colour, str) or not _COLOUR.match(colour):
-                raise DataError(f"{where}: {key}: expected a colour #rrggbb, got {colour!r}")
+                raise DataError(f"{where}: {key}: expected a colour #rrggbb, got {shorten(colour)}")
         if not isinstance(item.text.body, str):
-            raise DataError(f"{where}: body: expected text, got {item.text.body!r}")
+            raise DataError(f"{where}: body: expected text, got {shorten(item.text.body)}")
     return dataclasses.replace(item, title=item.title.strip(), duration_s=duration_s, tags=normalise_tags(item.tags))
 
 
@@ -835,9 +895,14 @@ def _load_sidecar(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{path}: cannot read ({error})") from None
+        # Refused from its size before reading, and for anchors and aliases before a node
+        # is built: 500 bytes of aliases expand into gigabytes ("billion laughs").
+        text = read_text_limited(path, MAX_YAML_BYTES, what="the file")
+        refuse_yaml_aliases(text, str(path))
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None
+    except InputLimitError as error:
+        raise DataError(str(error)) from None
     try:
         data = yaml.load(text, Loader=_SidecarLoader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as error:
@@ -855,10 +920,10 @@ def _load_sidecar(path: Path) -> dict[str, Any]:
     entries: dict[str, Any] = {}
     for key, value in data.items():
         if not isinstance(key, str) or not key.strip():
-            raise DataError(f"{path}: {key!r}: expected a file name (a path relative to the folder)")
+            raise DataError(f"{path}: {shorten(key)}: expected a file name (a path relative to the folder)")
         relative = Path(key.strip().replace("\\", "/")).as_posix()
         if relative in entries:
-            raise DataError(f"{path}: {key}: listed twice")
+            raise DataError(f"{path}: {shorten(key)[1:-1]}: listed twice")
         entries[relative] = value
     return entries
 
@@ -869,23 +934,23 @@ def _sidecar_settings(sidecar: Path, relative: str, entry: object) -> FileSettin
         return FileSettings()
     where = f"{sidecar.name}: {relative}"
     if not isinstance(entry, dict):
-        raise DataError(f"{where}: expected a mapping of settings ({', '.join(_SIDECAR_KEYS)}), got {entry!r}")
+        raise DataError(f"{where}: expected a mapping of settings ({', '.join(_SIDECAR_KEYS)}), got {shorten(entry)}")
     unknown = [str(key) for key in entry if key not in _SIDECAR_KEYS]
     if unknown:
         close = difflib.get_close_matches(unknown[0], _SIDECAR_KEYS, n=1)
         hint = f"did you mean {close[0]}? " if close else ""
-        raise DataError(f"{where}: unknown key {unknown[0]!r} ({hint}known: {', '.join(_SIDECAR_KEYS)})")
+        raise DataError(f"{where}: unknown key {shorten(unknown[0])} ({hint}known: {', '.join(_SIDECAR_KEYS)})")
     values: dict[str, Any] = {}
     if entry.get("name") is not None:
         values["name"] = _check_name(entry["name"], f"{where}: name")
     if entry.get("title") is not None:
         if not isinstance(entry["title"], (str, int, float)) or not str(entry["title"]).strip():
-            raise DataError(f"{where}: title: expected text, got {entry['title']!r}")
+            raise DataError(f"{where}: title: expected text, got {shorten(entry['title'])}")
         values["title"] = str(entry["title"]).strip()
     if entry.get("tags") is not None:
         tags = entry["tags"]
         if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-            raise DataError(f"{where}: tags: expected a list of tags such as [snacks, sweets], got {tags!r}")
+            raise DataError(f"{where}: tags: expected a list of tags such as [snacks, sweets], got {shorten(tags)}")
         try:
             values["tags"] = normalise_tags(tags)
         except DataError as error:
@@ -897,7 +962,7 @@ def _sidecar_settings(sidecar: Path, relative: str, entry: object) -> FileSettin
             values[key] = parse_date(entry[key], f"{where}: {key}")
     if entry.get("age_restricted") is not None:
         if not isinstance(entry["age_restricted"], bool):
-            raise DataError(f"{where}: age_restricted: expected true or false, got {entry['age_restricted']!r}")
+            raise DataError(f"{where}: age_restricted: expected true or false, got {shorten(entry['age_restricted'])}")
         values["age_restricted"] = entry["age_restricted"]
     settings = FileSettings(**values)
     if settings.valid_from and settings.valid_until and settings.valid_from > settings.valid_until:

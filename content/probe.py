@@ -6,6 +6,12 @@ positive duration (frame count / fps) and decode a frame near its declared end, 
 file cut short in a copy or an upload is caught here and not on the screen. Every
 failure is a `MediaError` with a one-line reason naming the file.
 
+Hostile files are refused before anything decodes them (`foundation.limits`,
+`foundation.image_header`): a file name that is not valid UTF-8 (OpenCV's binding
+crashes the process on one, and neither the catalog nor Qt could hold it), and an
+image whose header declares more than `MAX_IMAGE_PIXELS` (a 4 MB PNG may declare
+32000 x 32000 pixels: 76 s and 8 GB to decode, and then too large for the player).
+
 Supported: images PNG, JPEG, WebP; video MP4, WebM, MOV, AVI, through OpenCV's FFmpeg
 backend (whatever codecs that build decodes; the tests write MPEG-4 part 2, Motion
 JPEG, Xvid, VP8 and VP9 and read them back).
@@ -25,6 +31,14 @@ import numpy as np
 
 from content.model import ContentKind
 from foundation.errors import MediaError
+from foundation.image_header import (
+    MAX_IMAGE_PIXELS,
+    ImageHeaderError,
+    ImageTooLargeError,
+    UnknownImageFormatError,
+    check_image_size,
+)
+from foundation.limits import is_utf8_path, printable_path
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +56,7 @@ _END_MARGIN_SHARE = 0.02
 # More frames than this is not a real ad but a nonsense header (FFmpeg reports about
 # -9.2e18 for a still image renamed .mp4): ten hours at 60 fps.
 _MAX_FRAME_COUNT = 10 * 3600 * 60
+_NOT_AN_IMAGE = "cannot decode as an image (not a PNG, JPEG or WebP file, or damaged)"
 
 
 @dataclass(frozen=True)
@@ -76,10 +91,17 @@ def probe_media(path: str | Path) -> MediaInfo:
     """Check that `path` is an image or video the player can show, and describe it.
 
     Raises MediaError (one line, naming the file) for a missing, empty or unreadable file,
-    an unsupported extension, a file that does not decode, a video with no duration, and
-    a video or JPEG that was cut short.
+    a name that is not valid UTF-8, an unsupported extension, a file that does not decode,
+    an image of more than `MAX_IMAGE_PIXELS`, a video with no duration, and a video or
+    JPEG that was cut short.
     """
     path = Path(path)
+    if not is_utf8_path(path):
+        raise MediaError(
+            printable_path(path),
+            "the file name is not valid UTF-8 (written in another encoding, such as Latin-1);"
+            " rename it, for example with `convmv -f latin1 -t utf8 --notest`",
+        )
     kind = media_kind(path)
     if kind is None:
         suffix = path.suffix.lower() or "(no extension)"
@@ -112,7 +134,15 @@ def _stat_readable_file(path: Path) -> os.stat_result:
 
 
 def _probe_image(path: Path) -> tuple[int, int]:
-    """(width, height) of a completely decoded image."""
+    """(width, height) of a completely decoded image, once its header is within the pixel limit."""
+    try:
+        check_image_size(path, MAX_IMAGE_PIXELS)
+    except ImageTooLargeError as error:
+        raise MediaError(path, error.reason) from None
+    except UnknownImageFormatError:
+        raise MediaError(path, _NOT_AN_IMAGE) from None
+    except ImageHeaderError as error:
+        raise MediaError(path, f"cannot decode as an image ({error.reason})") from None
     try:
         data = np.fromfile(path, dtype=np.uint8)
     except OSError as error:
@@ -128,7 +158,7 @@ def _probe_image(path: Path) -> tuple[int, int]:
     if cut_format is not None:
         raise MediaError(path, f"truncated: the {cut_format} data stops before its end (the file was cut short)")
     if image is None or image.size == 0:
-        raise MediaError(path, "cannot decode as an image (not a PNG, JPEG or WebP file, or damaged)")
+        raise MediaError(path, _NOT_AN_IMAGE)
     return int(image.shape[1]), int(image.shape[0])
 
 

@@ -88,13 +88,27 @@ class BacktestReport:
 def default_split(db: Database, sources: list[str] | None, train_share: float = 0.75) -> tuple[dt.date, dt.date, dt.date]:
     """(first day, split day, last day): the split on a Monday after `train_share` of the days."""
     where, params = _source_filter(sources)
-    first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM baskets{where}", params).fetchone()
+    # A database that never had an import has no `baskets` table at all (the purchases
+    # migrations run on the first import); a read-only command does not create it.
+    first = last = None
+    if db["baskets"].exists():
+        first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM baskets{where}", params).fetchone()
     if first is None:
-        raise DataError("no purchase history imported: nothing to backtest")
+        what = f"for source {', '.join(sources)} " if sources else ""
+        raise DataError(
+            f"no purchase history {what}in {_database_file(db)}: import it with"
+            " `signage purchases import-csv FILE` or `signage purchases import-completejourney`"
+        )
     first_day, last_day = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     split = first_day + dt.timedelta(days=int((last_day - first_day).days * train_share))
     split -= dt.timedelta(days=split.weekday())
     return first_day, split, last_day
+
+
+def _database_file(db: Database) -> str:
+    """The file of `db` for messages ('an in-memory database' for one without a file)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else "an in-memory database"
 
 
 def _source_filter(sources: list[str] | None) -> tuple[str, list[str]]:

@@ -40,7 +40,9 @@ import functools
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
+from audience.settings import SHARE, Range
 from audience.types import AgeGroup, Attire, AudienceSnapshot, Gender, SignalState
 from content.model import ContentItem
 from playlists.model import Playlist, Rule, describe_weekdays
@@ -57,6 +59,8 @@ class DecisionSettings:
     # A visitor whose probability of a minor age group is at least this is a likely minor.
     minor_probability_threshold: float = 0.2
     gender_targeting: bool = False  # rules naming genders match only when this is on
+
+    RANGES: ClassVar[dict[str, Range]] = {"min_audience_confidence": SHARE, "minor_probability_threshold": SHARE}
 
 
 # --------------------------------------------------------------------------------------

@@ -40,11 +40,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 from sqlite_utils import Database
 
 from audience.calibration import AgeGroupBoundaries
+from audience.settings import POSITIVE, Range, between, check_ranges
 from audience.types import AGE_GROUPS, AgeGroup, Attire, TimeOfDay
 from foundation.db import migrate
 from content.model import ContentItem
@@ -126,14 +128,20 @@ class LearningSettings:
     # Attire -> the data's segment it is assumed to show (e.g. business: commuter).
     attire_segments: dict[str, str] = field(default_factory=dict)
 
+    RANGES: ClassVar[dict[str, Range]] = {
+        # Compared with numpy int64 counts: a bound keeps a 400-digit value from overflowing.
+        "min_context_baskets": between(1, 10**12),
+        "min_category_baskets": between(1, 10**12),
+        "min_support": Range(0, 1, high_open=True),
+        "min_lift": POSITIVE,
+        "max_suggestions_per_context": between(1, 1000),
+        # Rule priorities are stored as SQLite integers; the default playlist's is -2**31.
+        "suggestion_priority": between(-(2**31) + 1, 2**31 - 1),
+    }
+
     def check(self, where: str = "learning") -> None:
         """Ranges and names; ConfigError names the key."""
-        if self.min_context_baskets < 1 or self.min_category_baskets < 1:
-            raise ConfigError(f"{where}: min_context_baskets and min_category_baskets must be at least 1")
-        if not 0 <= self.min_support < 1:
-            raise ConfigError(f"{where}.min_support: expected a share from 0 to 1, got {self.min_support}")
-        if self.min_lift <= 0:
-            raise ConfigError(f"{where}.min_lift: expected a positive number, got {self.min_lift}")
+        check_ranges(self, where)
         attires = {a.value for a in Attire}
         for attire in self.attire_segments:
             if attire not in attires:

@@ -42,10 +42,22 @@ from content.catalog import ContentLibrary
 from content.model import ContentItem
 from foundation.clock import Clock
 from foundation.errors import SignageError
-from playlists.decision import AudienceView, Decision, DecisionSettings, RuleBook, decide
+from playlists.decision import (
+    AudienceView,
+    Decision,
+    DecisionSettings,
+    RuleBook,
+    decide,
+)
 from playlists.proof_of_play import AudienceSummary, PlayOutcome, ProofOfPlay
 from playlists.rulebook import load_rulebook
-from playlists.schedule import Event, ItemEnded, ItemStarted, PlaylistSchedule, ScheduleSettings
+from playlists.schedule import (
+    Event,
+    ItemEnded,
+    ItemStarted,
+    PlaylistSchedule,
+    ScheduleSettings,
+)
 from playlists.store import PlaylistStore
 
 log = logging.getLogger(__name__)
@@ -273,6 +285,7 @@ class PlaybackCore:
         self.proof: ProofOfPlay | None = None
         self.book = empty_rulebook()
         self._data_version: int | None = None
+        self._readable = True
         self.latest: AudienceSnapshot | None = None
         self._latest_at_s: float | None = None
         self.decision: Decision | None = None  # the latest decision (may differ from what plays)
@@ -386,6 +399,16 @@ class PlaybackCore:
         log.info("the database can be used again: playing its rules")
         return self._apply(self.schedule.restart(self._decide_now(now), now, "the rules could be read"), now)
 
+    def detach_database(self) -> None:
+        """The database cannot be read any more: keep playing the rule book in memory.
+
+        Proof of play keeps going to `proof`, which holds it until it can be written.
+        """
+        if self.db is not None:
+            log.warning("the database cannot be read: playing on with the rules in memory (revision %s)", self.book.revision)
+        self.db = None
+        self._data_version = None
+
     def finish(self, end_s: float | None = None) -> dict:
         """Stop: play the timeline up to `end_s`, close the item on screen, return the report."""
         self._finished = True
@@ -422,6 +445,7 @@ class PlaybackCore:
         entry = self.schedule.current
         decision = self.decision
         return {
+            "started_at": self.clock.wall_time(self.started_s).isoformat(timespec="seconds"),
             "uptime_s": round(now - self.started_s, 1),
             "playing": None
             if entry is None
@@ -450,7 +474,11 @@ class PlaybackCore:
                 "plays_by_outcome": dict(sorted(self.stats.outcomes.items())),
                 "rule_reloads": self.stats.rule_reloads,
             },
-            "proof_of_play_pending": int(getattr(self.proof, "pending", 0) or 0),
+            "database": {
+                "proof_of_play_pending": int(getattr(self.proof, "pending", 0) or 0),
+                "proof_of_play_failing": getattr(self.proof, "failing", None),
+                "proof_of_play_dropped": int(getattr(self.proof, "dropped", 0) or 0),
+            },
             "last_errors": [{"at": at.isoformat(timespec="seconds"), "message": message} for at, message in self.errors],
         }
 
@@ -488,7 +516,8 @@ class PlaybackCore:
 
     def _use_database(self, db, proof: ProofOfPlay | None) -> None:
         self.db = db
-        self.proof = proof if proof is not None else ProofOfPlay(db)
+        if proof is not None or self.proof is None:
+            self.proof = proof if proof is not None else ProofOfPlay(db)
         self._data_version = self._read_data_version()
         try:
             self.book = read_rulebook(db)
@@ -698,7 +727,13 @@ class PlaybackCore:
 
     def _read_data_version(self) -> int | None:
         try:
-            return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+            version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            self._error(f"the database cannot be read: {error}")
+            if self._readable:  # once per change of state, not every tick
+                self._error(f"the database cannot be read, the rules in memory stay in force: {error}")
+            self._readable = False
             return None
+        if not self._readable:
+            log.info("the database can be read again")
+        self._readable = True
+        return version

@@ -16,6 +16,11 @@ screen: its row keeps `ended_at` NULL until `close_unfinished` marks it UNFINISH
 next start (or at shutdown). A power cut may also lose the last few commits; that is the
 price of NORMAL, which spares an fsync for every item.
 
+A disk that refuses writes (full, read-only, an I/O error, a lock held too long) loses
+nothing up to a bound: the records wait in memory, in order, and are written when the
+disk takes them again (`ProofOfPlay.flush`, and every later write), each exactly once:
+a record leaves memory only after the transaction that wrote it has committed.
+
 Privacy: an `AudienceSummary` holds counts and segment labels only, never pixels, boxes,
 track ids or anything else about one person, so nothing here identifies a visitor.
 
@@ -25,11 +30,15 @@ Times are naive local times (the player's injected clock), stored as ISO text
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import enum
+import itertools
 import json
 import logging
+import sqlite3
+from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
@@ -37,11 +46,35 @@ from typing import TextIO
 from sqlite_utils import Database
 
 from audience.types import AudienceSnapshot, SignalState
-from foundation.db import migrate, read_transaction, write_transaction
+from foundation.db import (
+    DatabaseWriteError,
+    PlayerDatabase,
+    migrate,
+    read_transaction,
+    write_transaction,
+)
+from foundation.errors import DataError
 
 log = logging.getLogger(__name__)
 
 COMPONENT = "proof_of_play"
+
+# Records that wait in memory while the disk refuses them, at most. A record takes about
+# 400 bytes (measured with tracemalloc on plays, their ends and audience samples: see
+# tests/playlists/test_proof_of_play_buffer.py), so the queue stays under about 8 MB; at
+# one item every 10 s and an audience sample every 10 s that is more than a day of an
+# unwritable disk.
+MAX_PENDING_RECORDS = 20_000
+FLUSH_CHUNK_RECORDS = 500  # records per transaction when the queue is flushed
+MAX_REMEMBERED_PLAY_IDS = 1_000  # provisional play_ids kept after their row was written
+
+# What a pending record is; dropped in this order when the queue is full (plays last).
+_AUDIENCE, _EVENT, _PLAY, _END, _CLOSE = "audience", "event", "play", "end", "close_unfinished"
+_DROP_ORDER = (_AUDIENCE, _EVENT, _PLAY, _END, _CLOSE)
+_KIND_NAMES = {
+    _AUDIENCE: "audience samples", _EVENT: "player events", _PLAY: "plays", _END: "play ends",
+    _CLOSE: "unfinished-play closings",
+}
 
 # The audience columns shared by `plays` and `audience_samples`, in AudienceSummary order.
 _AUDIENCE_COLUMNS = "signal, group_size, dominant_segment, confidence, counts_by_age_group, counts_by_attire"
@@ -204,15 +237,58 @@ class ProofOfPlay:
     `item_started` / `item_ended` around every item, `record_audience` now and then and
     `record_event` for anything an operator should see. Reports read with `plays`,
     `audience_samples` and `events`. Times are naive local times from the player's clock.
+
+    A write the disk refuses (read-only, full, busy, an I/O error; or a `PlayerDatabase`
+    that is not writable) is kept in memory, in order, and written with the next write
+    that succeeds or by `flush()` (the player calls it on a timer and at exit). At most
+    `max_pending` records wait; past that the oldest audience samples go first, then
+    events, plays last, and `dropped` counts them. One WARNING when writes start failing,
+    one INFO when they are flushed. `pending` is how many records wait.
     """
 
-    def __init__(self, db: Database) -> None:
-        """Use `db` (from `foundation.db.open_database`), creating the tables on first use."""
-        self.db = db
-        migrate(db, COMPONENT, MIGRATIONS)
+    def __init__(self, db: Database | PlayerDatabase, *, max_pending: int = MAX_PENDING_RECORDS) -> None:
+        """Use `db` (from `foundation.db.open_database`), creating the tables on first use;
+        or the player's `PlayerDatabase`, whose tables are made when it is first writable."""
+        if max_pending < 1:
+            raise ValueError(f"max_pending must be at least 1, got {max_pending}")
+        self._player_db = db if isinstance(db, PlayerDatabase) else None
+        self._fixed_db = None if self._player_db is not None else db
+        self._migrated: Database | None = None
+        if self._fixed_db is not None:
+            migrate(self._fixed_db, COMPONENT, MIGRATIONS)
+            self._migrated = self._fixed_db
+        elif (writable := self._player_db.for_writing()) is not None:
+            with contextlib.suppress(DataError):  # else made at the first write that works
+                migrate(writable, COMPONENT, MIGRATIONS)
+                self._migrated = writable
+        self.max_pending = max_pending
+        self._pending: deque[_Record] = deque()
+        self._pending_by_kind: Counter[str] = Counter()
+        self._next_provisional_id = -1
+        # provisional play_id (negative) -> the row it became, for an item_ended that
+        # comes after the flush; bounded: an item ends within minutes of its start.
+        self._written_ids: OrderedDict[int, int] = OrderedDict()
+        self.dropped: Counter[str] = Counter()  # records lost while the queue was full, by kind
+        self._failing: str | None = None  # why writes fail, while they do
+        self._warned_full = False
+
+    @property
+    def db(self) -> Database | None:
+        """The database written to (None while a PlayerDatabase has none open)."""
+        return self._fixed_db if self._player_db is None else self._player_db.db
+
+    @property
+    def pending(self) -> int:
+        """Records waiting in memory for the disk."""
+        return len(self._pending)
+
+    @property
+    def failing(self) -> str | None:
+        """Why writes fail, while they do (None: they succeed)."""
+        return self._failing
 
     # ----------------------------------------------------------------------------------
-    # Writing: each call is one committed transaction.
+    # Writing: each call is one committed transaction, or waits in memory.
 
     def item_started(
         self,
@@ -229,19 +305,19 @@ class ProofOfPlay:
         """Log that `item` went on screen; returns its play_id for `item_ended`.
 
         `rule` None means the default playlist; `audience` is who was there at the start.
+        While the row waits in memory the play_id is provisional (negative); `item_ended`
+        takes either.
         """
         if planned_s < 0:
             raise ValueError(f"planned_s must not be negative, got {planned_s}")
-        with write_transaction(self.db) as connection:
-            cursor = connection.execute(
-                "INSERT INTO plays (started_at, playlist, item, kind, rule, planned_s, reason, "
-                f"{_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    time_text(started_at), playlist, item, _plain(kind), rule, float(planned_s), reason,
-                    *_audience_values(audience),
-                ],
-            )
-            play_id = cursor.lastrowid
+        values = [
+            time_text(started_at), playlist, item, _plain(kind), rule, float(planned_s), reason,
+            *_audience_values(audience),
+        ]
+        provisional = self._next_provisional_id
+        self._next_provisional_id -= 1
+        self._submit(_Record(_PLAY, values, play_id=provisional))
+        play_id = self._written_ids.get(provisional, provisional)
         log.debug("play %d: %s (%s) started", play_id, item, playlist)
         return play_id
 
@@ -252,57 +328,188 @@ class ProofOfPlay:
 
         A play that already has an end keeps it: after `close_unfinished` at shutdown,
         a late end from the media backend must not turn UNFINISHED into PLAYED.
-        An unknown play_id is a bug (ValueError).
+        An unknown play_id is a bug (ValueError) when it can be checked at once.
         """
         outcome = PlayOutcome(outcome)
-        with write_transaction(self.db) as connection:
-            updated = connection.execute(
-                "UPDATE plays SET ended_at = ?, outcome = ?, error = ? WHERE play_id = ? AND ended_at IS NULL",
-                [time_text(ended_at), outcome.value, error, play_id],
-            ).rowcount
-            if not updated:
-                row = connection.execute("SELECT outcome FROM plays WHERE play_id = ?", [play_id]).fetchone()
-                if row is None:
-                    raise ValueError(f"no play with play_id {play_id}")
-                log.warning("play %d already ended (%s); %s ignored", play_id, row[0], outcome.value)
-                return
+        record = _Record(_END, [time_text(ended_at), outcome.value, error], play_id=play_id)
+        self._submit(record)
+        if record.result == "unknown":
+            raise ValueError(f"no play with play_id {play_id}")
         if outcome == PlayOutcome.FAILED:
             log.info("play %d failed: %s", play_id, error)
 
     def close_unfinished(self, at: dt.datetime) -> int:
-        """Mark every play still open (`ended_at` NULL) as UNFINISHED, ended at `at`; returns how many."""
-        with write_transaction(self.db) as connection:
-            count = connection.execute(
-                "UPDATE plays SET ended_at = ?, outcome = ? WHERE ended_at IS NULL",
-                [time_text(at), PlayOutcome.UNFINISHED.value],
-            ).rowcount
-        if count:
-            log.info("%d play(s) left on screen by the last run marked unfinished", count)
-        return count
+        """Mark every play still open (`ended_at` NULL) as UNFINISHED, ended at `at`; returns
+        how many (0 while the write waits in memory: the count is logged when it is written)."""
+        record = _Record(_CLOSE, [time_text(at), PlayOutcome.UNFINISHED.value])
+        self._submit(record)
+        return record.result if isinstance(record.result, int) else 0
 
     def record_audience(self, at: dt.datetime, audience: AudienceSummary) -> None:
         """Log one sample of the audience mix (for reports of who was in front of the screen)."""
-        with write_transaction(self.db) as connection:
-            connection.execute(
-                f"INSERT INTO audience_samples (at, {_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [time_text(at), *_audience_values(audience)],
-            )
+        self._submit(_Record(_AUDIENCE, [time_text(at), *_audience_values(audience)]))
 
     def record_event(self, at: dt.datetime, kind: str, message: str) -> None:
         """Log a player event, e.g. kind "media_failed", "camera_lost", "camera_back" or "rules_reloaded"."""
-        with write_transaction(self.db) as connection:
-            connection.execute(
-                "INSERT INTO player_events (at, kind, message) VALUES (?, ?, ?)", [time_text(at), kind, message]
-            )
+        self._submit(_Record(_EVENT, [time_text(at), str(kind), str(message)]))
         log.debug("player event %s: %s", kind, message)
+
+    def flush(self) -> int:
+        """Write what waits in memory, in order; returns how many records were written.
+
+        Quiet when the disk still refuses them (they keep waiting)."""
+        if not self._pending:
+            return 0
+        db = self._writable_db()
+        if db is None:
+            return 0
+        written = 0
+        while self._pending:
+            chunk = list(itertools.islice(self._pending, FLUSH_CHUNK_RECORDS))
+            new_ids: dict[int, int] = {}
+            try:
+                with write_transaction(db) as connection:
+                    for record in chunk:
+                        self._write(connection, record, new_ids)
+            except Exception as error:
+                if not _is_refused_write(error):
+                    raise
+                for record in chunk:
+                    record.result = None  # rolled back: nothing of this chunk was written
+                self._note_failure(error)
+                return written
+            # Committed: only now forget the records, so a failure never writes one twice.
+            for provisional, row_id in new_ids.items():
+                self._written_ids[provisional] = row_id
+                while len(self._written_ids) > MAX_REMEMBERED_PLAY_IDS:
+                    self._written_ids.popitem(last=False)
+            for record in chunk:
+                self._pending.popleft()
+                self._pending_by_kind[record.kind] -= 1
+                self._report_written(record)
+            written += len(chunk)
+        if self._failing is not None:
+            log.info("proof of play: the database takes writes again: flushed %d record(s) kept in memory%s",
+                     written, _dropped_text(self.dropped))
+            self._failing = None
+            self._warned_full = False
+        return written
+
+    def _submit(self, record: _Record) -> None:
+        """Queue `record` behind any that wait (order is kept) and try to write them all."""
+        self._pending.append(record)
+        self._pending_by_kind[record.kind] += 1
+        self._keep_within_bound()
+        self.flush()
+
+    def _writable_db(self) -> Database | None:
+        if self._player_db is None:
+            return self._fixed_db
+        db = self._player_db.for_writing()
+        if db is None:
+            self._note_failure(None)
+            return None
+        if db is not self._migrated:
+            try:
+                migrate(db, COMPONENT, MIGRATIONS)
+            except DataError as error:
+                self._note_failure(error)
+                return None
+            self._migrated = db
+        return db
+
+    def _write(self, connection, record: _Record, new_ids: dict[int, int]) -> None:
+        """Run one record's SQL inside the flush's transaction; its outcome goes to `record.result`."""
+        if record.kind == _PLAY:
+            cursor = connection.execute(
+                "INSERT INTO plays (started_at, playlist, item, kind, rule, planned_s, reason, "
+                f"{_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                record.values,
+            )
+            new_ids[record.play_id] = cursor.lastrowid
+            record.result = cursor.lastrowid
+        elif record.kind == _END:
+            play_id = record.play_id
+            if play_id < 0:
+                play_id = new_ids.get(play_id) or self._written_ids.get(play_id)
+                if play_id is None:
+                    record.result = "lost"  # its start was dropped while the queue was full
+                    return
+            updated = connection.execute(
+                "UPDATE plays SET ended_at = ?, outcome = ?, error = ? WHERE play_id = ? AND ended_at IS NULL",
+                [*record.values, play_id],
+            ).rowcount
+            if updated:
+                record.result = "ended"
+                return
+            row = connection.execute("SELECT outcome FROM plays WHERE play_id = ?", [play_id]).fetchone()
+            record.result = "unknown" if row is None else f"already ended ({row[0]})"
+        elif record.kind == _CLOSE:
+            record.result = connection.execute(
+                "UPDATE plays SET ended_at = ?, outcome = ? WHERE ended_at IS NULL", record.values
+            ).rowcount
+        elif record.kind == _AUDIENCE:
+            connection.execute(
+                f"INSERT INTO audience_samples (at, {_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", record.values
+            )
+        else:
+            connection.execute("INSERT INTO player_events (at, kind, message) VALUES (?, ?, ?)", record.values)
+
+    def _report_written(self, record: _Record) -> None:
+        if record.kind == _END and isinstance(record.result, str) and record.result.startswith("already"):
+            log.warning("play %d %s; %s ignored", record.play_id, record.result, record.values[1])
+        elif record.kind == _END and record.result == "unknown":
+            log.warning("no play with play_id %d; its end (%s) ignored", record.play_id, record.values[1])
+        elif record.kind == _END and record.result == "lost":
+            log.debug("play %d was dropped while the queue was full; its end goes too", record.play_id)
+        elif record.kind == _CLOSE and record.result:
+            log.info("%d play(s) left on screen by the last run marked unfinished", record.result)
+
+    def _note_failure(self, error: BaseException | None) -> None:
+        reason = self._player_db.describe() if error is None else " ".join(str(error).split())
+        if self._player_db is not None and error is not None:
+            self._player_db.write_failed(error)
+        if self._failing is None:
+            log.warning("proof of play cannot be written (%s): %d record(s) kept in memory until it can"
+                        " (at most %d)", reason, len(self._pending), self.max_pending)
+        else:
+            log.debug("proof of play still cannot be written (%s): %d record(s) waiting", reason, len(self._pending))
+        self._failing = reason
+
+    def _keep_within_bound(self) -> None:
+        """Drop the oldest records of the least valuable kind until `max_pending` fit."""
+        while len(self._pending) > self.max_pending:
+            kind = next(kind for kind in _DROP_ORDER if self._pending_by_kind[kind])
+            if not self._warned_full:
+                log.warning("proof of play: %d records wait in memory (the limit): dropping the oldest %s first",
+                            self.max_pending, _KIND_NAMES[kind])
+                self._warned_full = True
+            index = next(i for i, record in enumerate(self._pending) if record.kind == kind)
+            victim = self._pending[index]
+            del self._pending[index]
+            self._pending_by_kind[kind] -= 1
+            self.dropped[kind] += 1
+            if kind == _PLAY:
+                # Its end can never be written either: drop it with its start.
+                for i, record in enumerate(self._pending):
+                    if record.kind == _END and record.play_id == victim.play_id:
+                        del self._pending[i]
+                        self._pending_by_kind[_END] -= 1
+                        break
 
     # ----------------------------------------------------------------------------------
     # Reading
 
+    def _reading_db(self) -> Database:
+        db = self._fixed_db if self._player_db is None else self._player_db.for_reading()
+        if db is None:
+            raise DataError(f"proof of play cannot be read now: the database is {self._player_db.describe()}")
+        return db
+
     def plays(self, start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[PlayRecord]:
         """Plays that started in [start, end) (either bound may be None), by start time."""
         where, parameters = time_range("started_at", start, end)
-        with read_transaction(self.db) as connection:
+        with read_transaction(self._reading_db()) as connection:
             rows = connection.execute(
                 "SELECT play_id, started_at, ended_at, playlist, item, kind, rule, planned_s, outcome, error, "
                 f"reason, {_AUDIENCE_COLUMNS} FROM plays{where} ORDER BY started_at, play_id",
@@ -315,7 +522,7 @@ class ProofOfPlay:
     ) -> list[tuple[dt.datetime, AudienceSummary]]:
         """(time, summary) of the samples taken in [start, end), by time."""
         where, parameters = time_range("at", start, end)
-        with read_transaction(self.db) as connection:
+        with read_transaction(self._reading_db()) as connection:
             rows = connection.execute(
                 f"SELECT at, {_AUDIENCE_COLUMNS} FROM audience_samples{where} ORDER BY at, sample_id", parameters
             ).fetchall()
@@ -326,11 +533,39 @@ class ProofOfPlay:
     ) -> list[tuple[dt.datetime, str, str]]:
         """(time, kind, message) of the player events in [start, end), by time."""
         where, parameters = time_range("at", start, end)
-        with read_transaction(self.db) as connection:
+        with read_transaction(self._reading_db()) as connection:
             rows = connection.execute(
                 f"SELECT at, kind, message FROM player_events{where} ORDER BY at, event_id", parameters
             ).fetchall()
         return [(_parse_time(at), kind, message) for at, kind, message in rows]
+
+
+@dataclass(eq=False, slots=True)
+class _Record:
+    """One write waiting in memory: its kind, its SQL parameters and, once run, its result."""
+
+    kind: str
+    values: list
+    play_id: int = 0  # _PLAY: its provisional id; _END: the play it ends (real or provisional)
+    result: object = None
+
+
+def _is_refused_write(error: BaseException) -> bool:
+    """Whether `error` is the disk (or another program) refusing a write, worth retrying,
+    rather than a bug in what was written."""
+    if isinstance(error, (DatabaseWriteError, OSError)):
+        return True
+    if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.DataError)):
+        return False
+    return isinstance(error, sqlite3.DatabaseError)
+
+
+def _dropped_text(dropped: Counter) -> str:
+    lost = {kind: count for kind, count in dropped.items() if count}
+    if not lost:
+        return ""
+    return " (dropped while the queue was full: " + ", ".join(
+        f"{count} {_KIND_NAMES[kind]}" for kind, count in lost.items()) + ")"
 
 
 # --------------------------------------------------------------------------------------

@@ -58,7 +58,19 @@ A malformed row (a bad timestamp, no basket, a quantity that is not a number, a 
 number of fields, bytes that are not UTF-8) is rejected with one line
 `file.csv:LINE: column: reason` (LINE is the row's line in the file, the header being
 line 1) and the rest of the file is imported. A header without the needed columns stops
-the import before anything is written.
+the import before anything is written. Values no sale has are rejected the same way:
+
+* a NUL byte in a column we read (a binary or damaged file);
+* a year outside `MIN_YEAR` (2000) .. next year (from the injected `utc_now`): 1900
+  and 9999 are a spreadsheet's placeholders, not sales;
+* an age band the rule learner cannot read (`playlists.learning.parse_age_band`: like
+  `25-34`, `65+` or `16`), or one outside 0..`MAX_AGE_YEARS` years: one such band
+  would otherwise stop every later `signage learn` of the source.
+
+An unbalanced quote costs its own line only (`foundation.csv_rows`): the row is
+rejected on the line where the quote opened, and the lines a quoted field ran on into
+are read as rows of their own. A quoted field may hold a line break (a spreadsheet
+writes one as such) when its row still has the header's number of fields.
 
 The `line_key` of a CSV line is `BASKET:HASH-N`: the basket id, a 64-bit BLAKE2b hash
 (16 hex digits) of the line's normalised content (basket, timestamp, product, category,
@@ -99,7 +111,6 @@ pairs, 81,817 baskets (52%) with an age band.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -114,9 +125,11 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from foundation.csv_rows import CsvProblem, csv_rows
 from foundation.db import migrate, read_transaction, write_transaction
-from playlists.codec import suggest_names
 from foundation.errors import DataError, ModelError, NotFoundError
+from foundation.limits import is_utf8_path, printable_path, shorten
+from playlists.codec import suggest_names
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +142,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "timestamp", "basket_id", "product", "category", "quantity", "amount", "age_band", "segment", "customer",
 )
 _REQUIRED_COLUMNS = ("timestamp", "basket_id", "quantity", "amount")
+
+MIN_YEAR = 2000  # sales before it are placeholders (1900) or typos; the upper bound is next year
+MAX_AGE_YEARS = 120  # the oldest age an age band may reach
 
 # Called after each chunk with (done, total): bytes of the file for a CSV import,
 # lines for Complete Journey.
@@ -321,6 +337,11 @@ def import_csv(
     and nothing is written.
     """
     path = Path(path)
+    if not is_utf8_path(path):  # its name goes into every rejected line and the default source name
+        raise DataError(
+            f"{printable_path(path)}: the file name is not valid UTF-8; rename it"
+            " (for example with `convmv -f latin1 -t utf8 --notest`)"
+        )
     name = path.name
     source = _check_source_name(source if source is not None else name)
     if chunk_rows < 1:
@@ -336,41 +357,31 @@ def import_csv(
     total_bytes = path.stat().st_size
     # surrogateescape: a byte that is not UTF-8 rejects its row (below), not the whole file.
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
-        reader = csv.reader(text)
-        try:
-            header = next(reader, None)
-        except csv.Error as error:
-            raise DataError(f"{path}:1: header: {error}") from None
+        # Rows that never swallow the lines after an unbalanced quote (foundation.csv_rows).
+        rows = csv_rows(text)
+        first = next(rows, None)
+        if isinstance(first, CsvProblem):
+            raise DataError(f"{path}:{first.line}: header: {first.reason}")
+        header = first.cells if first is not None else None
         if not header or not any(cell.strip() for cell in header):
             raise DataError(f"{path}: empty file: expected a header row ({','.join(CSV_COLUMNS[:6])})")
         layout = _csv_layout(header, column_map or {}, path)
-        state = _CsvImport(db, source)
-        line_end = reader.line_num
+        state = _CsvImport(db, source, max_year=utc_now().year + 1)
         pending: list[_Line] = []
         rows_in_chunk = 0
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as error:
-                line_end = reader.line_num
-                state.lines_read += 1
-                state.rejected.append(f"{name}:{line_end}: row: {error}")
-                continue
-            start, line_end = line_end + 1, reader.line_num
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # a blank line
+        for item in rows:
             state.lines_read += 1
             rows_in_chunk += 1
+            if isinstance(item, CsvProblem):
+                state.rejected.append(f"{name}:{item.line}: row: {item.reason}")
+                continue
+            row = item.cells
             try:
                 if len(row) != layout.width:
-                    # An unbalanced quote swallows the lines up to the next quote: say so.
-                    spans = f" (a quoted field runs from here to line {line_end})" if line_end > start else ""
-                    raise _Rejected("row", f"{len(row)} fields, the header has {layout.width}{spans}")
+                    raise _Rejected("row", f"{len(row)} fields, the header has {layout.width}")
                 pending.append(state.parse(row, layout))
             except _Rejected as problem:
-                state.rejected.append(f"{name}:{start}: {problem}")
+                state.rejected.append(f"{name}:{item.line}: {problem}")
             if rows_in_chunk >= chunk_rows:
                 state.write(pending)
                 pending, rows_in_chunk = [], 0
@@ -429,9 +440,15 @@ def _csv_layout(header: list[str], column_map: Mapping[str, str], path: Path) ->
 class _CsvImport:
     """The state of one CSV import: counters, and what is remembered across chunks."""
 
-    def __init__(self, db: Database, source: str) -> None:
+    def __init__(self, db: Database, source: str, max_year: int) -> None:
+        # The learner's own reading of a band (imported here: it pulls in numpy and the age groups).
+        from playlists.learning import parse_age_band
+
         self.db = db
         self.source = source
+        self.max_year = max_year  # a sale's latest plausible year
+        self._parse_age_band = parse_age_band
+        self._age_bands: dict[str, str | None] = {}  # band -> None when usable, else why not
         self.lines_read = 0
         self.lines_added = 0
         self.lines_skipped = 0
@@ -446,10 +463,16 @@ class _CsvImport:
     def parse(self, row: list[str], layout: _Layout) -> _Line:
         """One row (of the header's width) as a line with its key, or _Rejected naming the column and the reason."""
         positions, names = layout.positions, layout.file_names
-        if not "".join(row).isascii():
+        joined = "".join(row)
+        if not joined.isascii():
             not_utf8 = [names[column] for column, at in positions.items() if _NOT_UTF8.search(row[at])]
             if not_utf8:  # bytes in a column we do not read do not matter
                 raise _Rejected(not_utf8[0], "not UTF-8 text (save the file as UTF-8)")
+        if "\x00" in joined:
+            with_nul = [column for column, at in positions.items() if "\x00" in row[at]]
+            if with_nul:
+                value = row[positions[with_nul[0]]]
+                raise _Rejected(names[with_nul[0]], f"a NUL byte in {shorten(value)} (a binary or damaged file, not text)")
 
         # In CSV_COLUMNS order; a column the file does not have reads as empty.
         stamp, basket_id, product, category, quantity_text, amount_text, age_band, segment, customer = (
@@ -469,6 +492,12 @@ class _CsvImport:
             )
         quantity = _number(quantity_text, names["quantity"])
         amount = _number(amount_text, names["amount"])
+        if age_band:
+            if age_band not in self._age_bands:
+                self._age_bands[age_band] = self._age_band_problem(age_band)
+            problem = self._age_bands[age_band]
+            if problem is not None:
+                raise _Rejected(names["age_band"], problem)
 
         content = "\x1f".join((
             basket_id, ts, product, category, "" if quantity is None else repr(quantity),
@@ -481,6 +510,19 @@ class _CsvImport:
             f"{basket_id}:{digest.hex()}-{occurrence}", basket_id, ts, day, hour, weekday, product or None, category,
             quantity, amount, customer or None, age_band or None, segment or None,
         )
+
+    def _age_band_problem(self, band: str) -> str | None:
+        """Why the learner could not use `band`, or None (cached per band: a file has a few)."""
+        if len(self._age_bands) > 10_000:  # a file with this many bands is damaged; keep the cache small
+            self._age_bands.clear()
+        try:
+            low, high = self._parse_age_band(band)
+        except ValueError:
+            return f"expected an age band like 25-34, 65+ or 16, got {shorten(band)}"
+        # An open band (65+) ends at the learner's oldest age, whatever its start.
+        if not (0 <= low <= MAX_AGE_YEARS and high <= MAX_AGE_YEARS + 1):
+            return f"age band {shorten(band)} is outside 0-{MAX_AGE_YEARS} years"
+        return None
 
     def _timestamp(self, text: str) -> tuple[str, str, int, int] | str:
         """(ts, day, hour, weekday) of a local timestamp, or the reason it is not one (cached)."""
@@ -499,7 +541,10 @@ class _CsvImport:
             except ValueError as error:
                 result = f"{error} in {text!r}"
             else:
-                result = (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.strftime("%Y-%m-%d"), hour, moment.weekday())
+                if MIN_YEAR <= year <= self.max_year:
+                    result = (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.strftime("%Y-%m-%d"), hour, moment.weekday())
+                else:
+                    result = f"year {year} is not plausible for a sale (expected {MIN_YEAR}-{self.max_year}) in {text!r}"
         self._timestamps[text] = result
         return result
 

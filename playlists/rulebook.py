@@ -42,16 +42,35 @@ def load_rulebook(store: PlaylistStore, library: ContentLibrary) -> RuleBook:
     )
 
 
-def seed_if_new(store: PlaylistStore, library: ContentLibrary, media_folder: Path) -> bool:
-    """On a store that was never changed, add the sample content and the seed rules.
+def seed_if_new(store: PlaylistStore, library: ContentLibrary, media_folder: Path, *, asked: bool = False) -> bool:
+    """On a database this process just created, add the sample content and the seed rules.
 
-    Returns True when it seeded. A store with any history (even one whose rules were all
-    deleted on purpose) is left alone.
+    Returns True when it seeded. Only a database `foundation.db.open_database` created
+    new in this open is seeded, never one that existed before (even with no rules: a
+    store whose rules were all deleted on purpose, or one that only has content) and
+    never the new one that replaced a damaged database moved aside: its rules are in the
+    moved file, and sample ads in their place would hide that. Either way it says so.
+
+    `asked`: the user asked for the seed (`signage rules seed`): an existing database
+    whose rules and playlists were never changed is seeded too (still never one that
+    replaced a damaged database in this open, nor a store with any history).
     """
+    from foundation.db import database_origin
+
     if store.revision() > 0:
+        return False
+    origin = database_origin(store.db)
+    where = "the database" if origin is None or origin.path is None else str(origin.path)
+    if origin is not None and origin.moved_aside is not None:
+        log.warning("%s is new in place of a damaged database (moved aside to %s): not seeding the sample "
+                    "ads into it; whatever it held is in the moved file", where, origin.moved_aside)
+        return False
+    if not asked and (origin is None or not origin.created):
+        log.info("%s existed before: not seeding the sample content and rules into it "
+                 "(`signage rules seed` does, `signage rules import` loads rules)", where)
         return False
     build_sample_content(media_folder, library)
     document = parse_document(SEED_YAML, "playlists/seed.py", known_content=library.items_by_name())
     store.replace_all(document, author=SEED_AUTHOR, source="seed")
-    log.info("seeded sample content into %s and the convenience-store rules", media_folder)
+    log.info("%s: seeded the sample content into %s and the convenience-store rules", where, media_folder)
     return True

@@ -25,7 +25,9 @@ from __future__ import annotations
 import enum
 from collections import deque
 from dataclasses import dataclass
+from typing import ClassVar
 
+from audience.settings import Range, at_least
 from playlists.decision import Decision
 
 
@@ -36,6 +38,13 @@ class StabilitySettings:
     min_display_s: float = 10.0  # a started playlist plays at least this long (not the default one)
     confirm_s: float = 1.5  # the window in which a new decision must dominate before it counts
     confirm_share: float = 0.7  # the share of that window's decisions it needs
+
+    RANGES: ClassVar[dict[str, Range]] = {
+        "min_display_s": at_least(0),
+        "confirm_s": at_least(0),  # 0: the latest decision alone
+        # Above 1 nothing could ever switch; at 0 a playlist nobody decided for would count.
+        "confirm_share": Range(0, 1, low_open=True),
+    }
 
 
 class SwitchTiming(str, enum.Enum):

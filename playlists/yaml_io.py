@@ -37,6 +37,11 @@ Line numbers come from composing the YAML node tree (`yaml.compose`) and remembe
 where each value and key starts while turning nodes into plain data. Keys are read as
 written (so a key `on:` is not the boolean true).
 
+Hostile documents are refused before a node is built (`foundation.limits`): more than
+`MAX_YAML_BYTES` (2 MiB), or any anchor or alias (`&a` / `*a`: 500 bytes of them expand
+into gigabytes). Every problem line is cut at `MAX_ERROR_LINE_CHARS`, so a huge value
+is never echoed whole. `read_document_file` reads a file refused from its size first.
+
 `dump_document` writes the same format; `parse_document(dump_document(d)) == d`.
 Comments are not kept: a file exported from the store has none except its header.
 """
@@ -44,6 +49,7 @@ Comments are not kept: a file exported from the store has none except its header
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -60,7 +66,8 @@ from playlists.codec import (
     rule_to_dict,
 )
 from playlists.model import Playlist, Rule
-from foundation.errors import ValidationError
+from foundation.errors import DataError, ValidationError
+from foundation.limits import MAX_YAML_BYTES, InputLimitError, clip_line, read_text_limited, refuse_yaml_aliases
 
 if TYPE_CHECKING:
     from playlists.store import PlaylistStore
@@ -76,8 +83,25 @@ __all__ = [
     "dump_playlist",
     "dump_rule",
     "parse_document",
+    "read_document_file",
     "validate_document",
 ]
+
+
+def read_document_file(path: str | os.PathLike) -> str:
+    """The text of a rules file, refused from its size before it is read (over `MAX_YAML_BYTES`).
+
+    DataError (one line naming the file) when it is missing, unreadable, too large or
+    not UTF-8; the text then goes to `parse_document` or `validate_document`.
+    """
+    try:
+        return read_text_limited(path, MAX_YAML_BYTES, what="the rules file")
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except InputLimitError as error:
+        raise DataError(str(error)) from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
 def parse_document(
@@ -111,6 +135,11 @@ def validate_document(
 
 def _parse(text, source_name, store, known_content) -> tuple[RuleDocument, list[str]]:
     try:
+        # Before the loader builds a node: the size, and anchors and aliases while streaming events.
+        refuse_yaml_aliases(text, source_name, MAX_YAML_BYTES)
+    except InputLimitError as error:
+        return RuleDocument(), [clip_line(str(error))]
+    try:
         loader = _Loader(text)  # the pure-Python loader checks the characters already
     except yaml.reader.ReaderError as error:
         return RuleDocument(), [_reader_problem(error, text, source_name)]
@@ -139,7 +168,15 @@ def _parse(text, source_name, store, known_content) -> tuple[RuleDocument, list[
         ((reader.line_of(problem), index, problem) for index, problem in enumerate(problems)),
         key=lambda entry: entry[:2],
     )
-    return document, [f"{source_name}:{line}: {problem}" for line, _, problem in lines]
+    return document, [clip_line(f"{source_name}:{line}: {problem}") for line, _, problem in lines]
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str, source_name: str) -> str:
@@ -172,6 +209,10 @@ class _NodeReader:
             self.problems.append(Problem(path, "an alias refers to its own parent (recursive YAML)"))
             return None
         if isinstance(node, ScalarNode):
+            if _has_surrogate(node.value):
+                # A "\udce9" escape makes a lone surrogate, which SQLite cannot store.
+                self.problems.append(Problem(path, "not valid Unicode text (a \\ud800-\\udfff escape)"))
+                return None
             try:
                 return self.loader.construct_object(node, deep=True)
             except (ValueError, OverflowError, yaml.YAMLError):

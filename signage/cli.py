@@ -1,7 +1,11 @@
 """The `signage` command: one entry point, subcommands per part of the system.
 
 Every expected failure is a `SignageError`; `main` turns it into one line on stderr
-and the error's exit code. Each subcommand module adds its parsers with `register`.
+and the error's exit code. Failures of the machine are one line too (a full disk, a
+read-only or locked database: `cli_common` words them, naming the file), and a reader
+of standard output that went away (`signage report plays | head`) is a quiet exit.
+Anything else is a bug and keeps its traceback. Each subcommand module adds its
+parsers with `register`.
 """
 
 from __future__ import annotations
@@ -9,10 +13,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 
 from signage import __version__
-from foundation.errors import SignageError
+from foundation.errors import DataError, SignageError
+from signage import cli_common
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,11 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
         cli_config,
         cli_content,
         cli_editor,
+        cli_kiosk,
         cli_models,
         cli_play,
         cli_purchases,
         cli_report,
         cli_rules,
+        cli_status,
     )
 
     parser = argparse.ArgumentParser(
@@ -37,17 +45,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug) to stderr"
     )
+    parser.add_argument(
+        "-q", "--quiet", action="count", default=0,
+        help="log less: `play` logs its switches, reloads and camera changes unless -q; -qq errors only",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     commands.required = True
     cli_audience.register(commands)
     cli_config.register(commands)
     cli_content.register(commands)
     cli_editor.register(commands)
+    cli_kiosk.register(commands)
     cli_models.register(commands)
     cli_play.register(commands)
     cli_purchases.register(commands)
     cli_report.register(commands)
     cli_rules.register(commands)
+    cli_status.register(commands)
     return parser
 
 
@@ -55,19 +69,76 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    _configure_logging(args)
     _quiet_libraries(args.verbose)
     try:
-        return int(args.handler(args) or 0)
+        with cli_common.standard_output_named():
+            code = int(args.handler(args) or 0)
+        return code
     except SignageError as error:
         print(f"signage: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("signage: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        if not cli_common.stdout_is_a_closed_pipe():
+            raise  # another pipe (a child process): not the reader of our output leaving
+        return cli_common.quiet_exit_on_closed_stdout()  # `signage ... | head`: no message
+    except sqlite3.DatabaseError as error:  # full, read-only, locked, damaged; others are bugs
+        message = cli_common.database_error_message(error, args)
+        if message is None:
+            raise
+        print(f"signage: error: {message}", file=sys.stderr)
+        return DataError.exit_code
+    except OSError as error:  # disk full, read-only, not permitted; others are bugs
+        message = cli_common.os_error_message(error, args)
+        if message is None:
+            raise
+        print(f"signage: error: {message}", file=sys.stderr)
+        return DataError.exit_code
+
+
+# The project's own loggers: what an `operator_log` command logs at INFO by default.
+_OPERATOR_LOGGERS = ("signage", "playlists", "audience", "content", "foundation")
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    """Log lines go to stderr with a timestamp (the journal, for the kiosk's unit).
+
+    WARNING by default, -v INFO, -vv DEBUG, -q errors only. A command that sets
+    `operator_log` (`signage play`) also logs the project's own INFO lines by default:
+    every switch, reload, camera change and failure, so a live run tells the journal
+    what it does; -q takes it back to warnings, -qq to errors. Third-party libraries
+    stay at the general level (their INFO lines say nothing to an operator).
+    """
+    verbosity = args.verbose - args.quiet
+    by_verbosity = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
+    general = own = by_verbosity[max(-1, min(verbosity, 2))]
+    if getattr(args, "operator_log", False) and verbosity <= 0:
+        # One step more for the project's own lines: INFO by default, -q warnings, -qq errors.
+        own = by_verbosity[max(-1, verbosity + 1)]
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_LevelByLogger(general, own, _OPERATOR_LOGGERS))
+    # The levels live on this handler, not on the loggers: a no-op where logging is
+    # set up already (the tests run main() in-process), and nothing to undo.
+    logging.basicConfig(level=min(general, own), handlers=[handler])
+
+
+class _LevelByLogger(logging.Filter):
+    """Lets through records at `general` and above, and the project's own at `own` and above."""
+
+    def __init__(self, general: int, own: int, own_names: tuple[str, ...]) -> None:
+        super().__init__()
+        self.general, self.own = general, own
+        self.prefixes = tuple(name + "." for name in own_names)
+        self.names = own_names
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= self.general:
+            return True
+        return record.levelno >= self.own and (record.name in self.names or record.name.startswith(self.prefixes))
 
 
 def _quiet_libraries(verbose: int) -> None:

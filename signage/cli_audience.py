@@ -210,9 +210,9 @@ def _open_jsonl(path: Path | None):
 def _progress_bar(source, disabled: bool):
     if disabled or source.is_live:
         return None
-    from tqdm import tqdm
+    from signage.progress import progress_bar
 
-    return tqdm(total=source.frame_count, unit="frame", desc=Path(source.name).name, file=sys.stderr, leave=False)
+    return progress_bar(Path(source.name).name, "frame", total=source.frame_count)  # None off a terminal
 
 
 def _print_summary(summary, args: argparse.Namespace) -> None:
@@ -225,6 +225,8 @@ def _print_summary(summary, args: argparse.Namespace) -> None:
     )
     if summary.truncated:
         print(f"{summary.source}: warning: the video ends early (truncated or corrupt); analysed what could be read", file=stream)
+    for line in summary.skipped:  # an image folder's files that were left out, each with its reason
+        print(f"  skipped {line}", file=stream)
     for visitor in summary.visitors:
         group = visitor.age_group.value if visitor.age_group else "unknown age"
         print(

@@ -225,14 +225,18 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    from foundation.limits import printable_path
+
     library = _library(args)
     report = library.scan(args.folder, tags=args.tags, image_duration_s=args.image_duration_s)
 
     def where(path: str | Path) -> str:
+        # printable: a file name that is not UTF-8 is listed with \xNN escapes (printing
+        # its surrogate escapes would end the command with UnicodeEncodeError)
         try:
-            return Path(path).relative_to(report.folder).as_posix()
+            return printable_path(Path(path).relative_to(report.folder).as_posix())
         except ValueError:
-            return str(path)
+            return printable_path(path)
 
     for verb, items in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
         for item in items:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from signage.cli_common import add_db_option
 
@@ -62,8 +64,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     play.add_argument("--screen", type=int, help="screen number for the window (overrides player.screen)")
     play.add_argument("--rotation", type=int, choices=(0, 90, 180, 270), help="rotate the picture (portrait)")
     play.add_argument("--overlay", action="store_true", help="start with the operator overlay shown")
+    play.add_argument(
+        "--aim",
+        action="store_true",
+        help="start with the aiming picture shown (F2): the camera's face boxes, ids and labels, no camera pixels, nothing stored",
+    )
     play.add_argument("--duration-s", type=float, help="live: stop after this many seconds")
-    play.set_defaults(handler=_play)
+    # `operator_log`: a kiosk's journal gets every switch, reload, camera change and
+    # failure at INFO by default (signage.cli sets the levels; -q for fewer).
+    play.set_defaults(handler=_play, operator_log=True)
 
     demo = commands.add_parser(
         "demo",
@@ -123,6 +132,7 @@ def _play(args: argparse.Namespace) -> int:
         duration_s=args.duration_s,
         seed_media_dir=media_dir(),
         show_overlay=args.overlay,
+        show_aim=args.aim,
     )
     report = run_player(options, config)
     if args.video is not None or args.headless:
@@ -143,14 +153,13 @@ def _demo(args: argparse.Namespace) -> int:
         use_offscreen_if_needed,
     )
     from signage.player.settings import PlayerSettings
-    from signage.player.trace import read_trace
 
     folder = data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     db_path = args.db or folder / "signage.db"
     trace_dir = args.trace_dir or folder
     scenes = [scene for scene in DEMO_SCENES if args.scene in ("all", scene.name)]
-    print(f"signage demo: building the walk-in clips and the sample content in {folder} (first run only)")
+    print(f"signage demo: building the walk-in clips and the sample content in {folder} (first run only)", flush=True)
     clips = {scene.name: ensure_demo_clip(DEMO_CLIP_S, outfit=scene.outfit, visitors="one") for scene in scenes}
     offscreen = use_offscreen_if_needed(args.headless)
     route_qt_messages()
@@ -159,12 +168,19 @@ def _demo(args: argparse.Namespace) -> int:
     # windowed with the overlay.
     config = SignageConfig(
         audience=AudienceConfig.from_dict(DEMO_STORE_CONFIG, "signage demo"),
-        player=PlayerSettings(camera="none", fullscreen=False),
+        # No status endpoint: the store's own player may hold the port on this machine.
+        player=PlayerSettings(camera="none", fullscreen=False, status_port=0),
     )
+    proof_path = folder / "proof-of-play.db"
+    for stale in folder.glob("proof-of-play.db*"):  # each demo run starts its own log
+        stale.unlink()
     for scene in scenes:
         start = parse_local_time(scene.start)
         trace_path = trace_dir / f"{scene.name}.jsonl"
-        print(f"\nscene: {scene.title}, {start:%a %H:%M} ({clips[scene.name].name}, {DEMO_CLIP_S:g} s, {where})")
+        print(
+            f"\nscene: {scene.title}, {start:%a %H:%M} ({clips[scene.name].name}, {DEMO_CLIP_S:g} s, {where})",
+            flush=True,
+        )
         options = PlayOptions(
             db_path=db_path,
             video=clips[scene.name],
@@ -174,37 +190,69 @@ def _demo(args: argparse.Namespace) -> int:
             pace_realtime=not offscreen,
             seed_media_dir=folder / "media",
             show_overlay=True,
+            # A replay keeps its proof of play apart from any store's: the demo's own file.
+            proof_db=proof_path,
+            # The timeline is printed as the trace is written, while the scene plays.
+            trace_listener=TimelinePrinter(),
         )
         report = run_player(options, config)
-        print(describe_trace(read_trace(trace_path), start))
         print(describe_report(report))
-    print(f"\ntraces: {trace_dir}   proof of play: signage report plays --db {db_path}")
+    print(f"\ntraces: {trace_dir}   proof of play: signage report plays --db {proof_path}")
     return 0
+
+
+class Timeline:
+    """The demo's readable timeline (audience changes, switches, items, events), built
+    one trace record at a time, so it can be printed while the replay runs."""
+
+    def __init__(self) -> None:
+        self._last_audience: tuple | None = None
+
+    def line(self, record: dict) -> str | None:
+        """The timeline line for one trace record, or None when it adds nothing."""
+        kind = record.get("type")
+        if kind == "decision":
+            audience = record["audience"]
+            who = (audience.get("signal"), audience.get("group_size"), audience.get("dominant_segment"))
+            if who == self._last_audience:  # a change of who is there, not of the confidence
+                return None
+            self._last_audience = who
+            return f"{record['ts']:7.1f} s  audience: {audience_words(audience)}"
+        if kind == "play":
+            marker = "->" if record.get("switch") else "  "
+            rule = f"rule {record['rule']}" if record.get("rule") else "default playlist"
+            why = f"  [{record['switch']}]" if record.get("switch") else ""
+            return f"{record['ts']:7.1f} s  {marker} {record['playlist'] or '(fallback)'} / {record['item']} ({rule}){why}"
+        if kind == "event":
+            return f"{record['ts']:7.1f} s  {record['kind']}: {record['message']}"
+        return None
+
+
+class TimelinePrinter:
+    """A `TraceWriter` listener that prints each timeline line as its record is written,
+    flushed at once (a pipe or the journal sees it then, not when the replay ends)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        """`stream`: where the lines go (default: stdout as it is when a line is printed)."""
+        self._timeline = Timeline()
+        self._stream = stream
+
+    def __call__(self, record: dict) -> None:
+        """Print the line for `record`, if it has one."""
+        line = self._timeline.line(record)
+        if line is not None:
+            print(line, file=self._stream or sys.stdout, flush=True)
 
 
 def describe_trace(lines: list[dict], start: dt.datetime) -> str:
     """The trace as a readable timeline: audience changes, switches and items."""
-    out = []
-    last_audience = None
-    for line in lines:
-        kind = line.get("type")
-        if kind == "decision":
-            audience = line["audience"]
-            who = (audience.get("signal"), audience.get("group_size"), audience.get("dominant_segment"))
-            if who != last_audience:  # a change of who is there, not of the confidence
-                out.append(f"{line['ts']:7.1f} s  audience: {_audience_words(audience)}")
-                last_audience = who
-        elif kind == "play":
-            marker = "->" if line.get("switch") else "  "
-            rule = f"rule {line['rule']}" if line.get("rule") else "default playlist"
-            why = f"  [{line['switch']}]" if line.get("switch") else ""
-            out.append(f"{line['ts']:7.1f} s  {marker} {line['playlist'] or '(fallback)'} / {line['item']} ({rule}){why}")
-        elif kind == "event":
-            out.append(f"{line['ts']:7.1f} s  {line['kind']}: {line['message']}")
-    return "\n".join(out)
+    timeline = Timeline()
+    return "\n".join(text for text in map(timeline.line, lines) if text is not None)
 
 
-def _audience_words(audience: dict) -> str:
+def audience_words(audience: dict) -> str:
+    """An audience summary (a trace's or the status's: signal, group_size,
+    dominant_segment, confidence) in words: "1 person, mostly adult/casual (confidence 0.73)"."""
     if audience.get("signal") != "ok":
         return "no camera signal"
     size = audience.get("group_size", 0)
@@ -222,7 +270,7 @@ def describe_report(report: dict) -> str:
     lines = [
         (
             f"report: {report.get('decisions', 0)} decisions, {report.get('switches', 0)} switches, "
-            f"{report.get('ended_s', 0):.1f} s of timeline"
+            f"{report.get('length_s', report.get('ended_s', 0)):.1f} s of timeline"
         ),
         f"  plays by playlist: {plays or 'none'}",
         f"  time by playlist: {seconds or 'none'}",

@@ -504,14 +504,9 @@ def _rules_validate(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise DataError(f"{path}: cannot read ({error.strerror})") from None
+    from playlists.yaml_io import read_document_file
+
+    return read_document_file(path)  # refused from its size before it is read (foundation.limits)
 
 
 def _apply_rule_options(data: dict, args: argparse.Namespace) -> bool:

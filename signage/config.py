@@ -6,7 +6,8 @@ player may switch playlists) and `learning` (thresholds and explicit assumptions
 learning rules from purchase history) and `player` (the kiosk window, its camera and
 media handling). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
-file or section means built-in defaults. `signage config path` shows where it is read.
+file or section means built-in defaults. Each section declares the range of each of its
+numbers (`RANGES`, see `audience.settings`). `signage config path` shows where it is read.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from pathlib import Path
 import yaml
 
 from audience.engine import AudienceConfig
-from audience.settings import section_from_dict
+from audience.settings import echo, section_from_dict
 from playlists.decision import DecisionSettings
 from playlists.learning import LearningSettings
 from playlists.stability import StabilitySettings
 from foundation.errors import ConfigError
+from foundation.limits import InputLimitError, read_text_limited, refuse_yaml_aliases
 from signage.player.settings import PlayerSettings
 
 SECTIONS = ("audience", "decision", "stability", "learning", "player")
@@ -52,7 +54,10 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
     """Read and validate the config file.
 
     `path=None` uses `default_config_path()` and falls back to defaults when that file
-    does not exist; an explicit path (or `required=True`) must exist.
+    does not exist; an explicit path (or `required=True`) must exist. Every problem is a
+    one-line ConfigError naming the file (and the key): too large, not UTF-8 (with the
+    line of the bad byte), YAML anchors/aliases, broken YAML, unknown keys, wrong types
+    and numbers out of the range their section declares.
     """
     explicit = path is not None
     path = Path(path) if path else default_config_path()
@@ -60,42 +65,43 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
         if explicit or required:
             raise ConfigError(f"{path}: config file not found")
         return SignageConfig()
-    try:
-        data = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}:{where} not valid YAML ({getattr(error, 'problem', error)})") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+    data = _read_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected sections ({', '.join(SECTIONS)}) at the top level")
-    unknown = sorted(set(data) - set(SECTIONS))
+    unknown = sorted((key for key in data if key not in SECTIONS), key=str)  # YAML keys need not be text
     if unknown:
-        raise ConfigError(f"{path}: unknown key {unknown[0]} (known sections: {', '.join(SECTIONS)})")
+        raise ConfigError(
+            f"{path}: unknown key {echo(unknown[0])} (known sections: {', '.join(SECTIONS)})"
+        )
+    source = str(path)
+    learning = section_from_dict(LearningSettings, data.get("learning"), source, "learning")
+    learning.check(f"{path}: learning")  # names in attire_segments
     return SignageConfig(
-        audience=AudienceConfig.from_dict(data.get("audience"), str(path)),
-        decision=_checked_decision(section_from_dict(DecisionSettings, data.get("decision"), str(path), "decision"), path),
-        stability=section_from_dict(StabilitySettings, data.get("stability"), str(path), "stability"),
-        learning=_checked_learning(section_from_dict(LearningSettings, data.get("learning"), str(path), "learning"), path),
-        player=_checked_player(section_from_dict(PlayerSettings, data.get("player"), str(path), "player"), path),
-        source=str(path),
+        audience=AudienceConfig.from_dict(data.get("audience"), source),
+        decision=section_from_dict(DecisionSettings, data.get("decision"), source, "decision"),
+        stability=section_from_dict(StabilitySettings, data.get("stability"), source, "stability"),
+        learning=learning,
+        player=section_from_dict(PlayerSettings, data.get("player"), source, "player"),
+        source=source,
     )
 
 
-def _checked_player(settings: PlayerSettings, path: Path) -> PlayerSettings:
-    settings.check(f"{path}: player")
-    return settings
-
-
-def _checked_learning(settings: LearningSettings, path: Path) -> LearningSettings:
-    settings.check(f"{path}: learning")
-    return settings
-
-
-def _checked_decision(settings: DecisionSettings, path: Path) -> DecisionSettings:
-    for key in ("min_audience_confidence", "minor_probability_threshold"):
-        value = getattr(settings, key)
-        if not 0.0 <= value <= 1.0:
-            raise ConfigError(f"{path}: decision.{key}: expected a number from 0 to 1, got {value}")
-    return settings
+def _read_yaml(path: Path) -> object:
+    """The parsed file; any problem reading or parsing it is a ConfigError naming it."""
+    try:
+        text = read_text_limited(path, what="config file")
+        refuse_yaml_aliases(text, str(path))
+        return yaml.safe_load(text) or {}
+    except InputLimitError as error:  # its message names the file (and the line)
+        raise ConfigError(str(error)) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}:" if mark else ""
+        problem = getattr(error, "problem", None) or error
+        raise ConfigError(f"{path}:{where} not valid YAML ({echo(str(problem))})") from None
+    except RecursionError:  # thousands of nested [ or { (PyYAML's constructor recurses)
+        raise ConfigError(f"{path}: not valid YAML (nested too deeply)") from None
+    except (ValueError, OverflowError) as error:  # a scalar PyYAML cannot build: 2026-13-45, 5000 digits
+        raise ConfigError(f"{path}: not valid YAML ({echo(str(error))})") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None

@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -274,9 +275,27 @@ def installed_model(name: str, folder: Path | None = None) -> InstalledModel:
     return InstalledModel(item, model_folder, manifest)
 
 
+def import_onnxruntime():
+    """The onnxruntime module, with its telemetry off: every session the project makes goes through here.
+
+    onnxruntime (1.2x on Linux) starts a telemetry system when the library loads: it
+    writes a device id and an event queue to ~/.cache/Microsoft/DeveloperTools/.onnxruntime
+    and uploads them when it can. Only ORT_DISABLE_TELEMETRY=1 in the environment before
+    the first import stops that (checked: `disable_telemetry_events()` after the import
+    still leaves the files); the call is kept as well, for a process where something
+    else imported onnxruntime first. insightface imports it too: call this before.
+    """
+    if "onnxruntime" not in sys.modules:
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime
+
+    onnxruntime.disable_telemetry_events()
+    return onnxruntime
+
+
 def open_session(model: InstalledModel, threads: int = 1):
     """An onnxruntime session on the installed model's ONNX file (CPU)."""
-    import onnxruntime as ort
+    ort = import_onnxruntime()
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads

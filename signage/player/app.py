@@ -19,11 +19,12 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from signage.config import SignageConfig
 from foundation.errors import SourceError
+from signage.config import SignageConfig
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class PlayOptions:
     seed_media_dir: Path | None = None  # on a never-used database, seed the sample content here
     proof_db: Path | None = None  # replay: its own proof-of-play database (None: in memory, discarded)
     show_overlay: bool = False
+    show_aim: bool = False  # the aiming picture (face boxes, no pixels) from the start; F2 toggles it
+    trace_listener: Callable[[dict], None] | None = None  # called with each trace record (the demo)
 
 
 def use_offscreen_if_needed(headless: bool) -> bool:
@@ -86,65 +89,306 @@ def route_qt_messages() -> None:
 
 def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     """Run the player until it is stopped (live) or the clip ends (replay); returns the
-    final report. Raises SignageError for a clip or database that cannot be used."""
+    final report. Raises SignageError for a clip that cannot be used, PlayerFailed when
+    the run ended on an unexpected error (non-zero exit: the unit restarts it)."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from audience.engine import AudienceEngine
-    from audience.sources import open_source
-    from content.catalog import ContentLibrary
-    from foundation.db import open_database
-    from playlists.rulebook import seed_if_new
-    from playlists.store import PlaylistStore
-    from foundation.clock import SystemClock, VideoClock
-    from foundation.paths import database_path
-    from playlists.proof_of_play import ProofOfPlay
-    from signage.player.audience_worker import AudienceWorker
-    from signage.player.controller import PlayerController
-    from signage.player.trace import TraceWriter
-    from signage.player.window import PlayerWindow, prevent_screen_blanking
+    from signage.player.watchdog import PlayerFailed
 
     offscreen = use_offscreen_if_needed(options.headless)
     if offscreen and not options.headless and options.video is None:
-        log.warning("no display (DISPLAY and WAYLAND_DISPLAY are unset): the player runs offscreen")
-    app = QApplication.instance() or QApplication(["signage"])
-    db = open_database(options.db_path or database_path())
-    if options.seed_media_dir is not None:
-        seed_if_new(PlaylistStore(db), ContentLibrary(db), options.seed_media_dir)
+        log.warning("no display (DISPLAY and WAYLAND_DISPLAY are unset, or QT_QPA_PLATFORM=offscreen): "
+                    "the player runs offscreen")
     replay = options.video is not None
-    if replay and not Path(options.video).is_file():
-        raise SourceError(f"{options.video}: no such video file")
-
-    window = PlayerWindow(config.player)
-    trace = TraceWriter(options.trace) if options.trace else None
     if replay:
-        start = options.start or dt.datetime.now().replace(microsecond=0)
-        clock = VideoClock(start)
-        video = str(options.video)
-        worker = AudienceWorker(
-            lambda: AudienceEngine(config.audience, VideoClock(start)),
-            lambda: open_source(video),
-            source_name=Path(video).name,
-            latest_only=False,
-            pace_realtime=options.pace_realtime,
-        )
-    else:
-        clock = SystemClock()
-        camera = options.camera if options.camera is not None else config.player.camera
-        worker = None
-        if camera.strip().lower() != "none":
-            worker = AudienceWorker(
-                lambda: AudienceEngine(config.audience, clock),  # one clock stamps frames and plays
-                lambda: open_source(camera, clock, reconnect=True),
-                source_name=camera,
-                latest_only=True,
-            )
-    # A replay never touches the store's proof of play: it logs into its own database
-    # (in memory unless `proof_db` names a file), so re-runs add nothing to reports.
-    proof = ProofOfPlay(open_database(options.proof_db)) if replay else None
-    controller = PlayerController(db, config, window.surface, clock, replay=replay, trace=trace, proof=proof)
+        from foundation.limits import InputLimitError, printable_path, refuse_non_utf8_path
 
-    def overlay_lines() -> list[str]:
+        try:
+            refuse_non_utf8_path(options.video, "video file")  # before Qt, OpenCV or the models see it
+        except InputLimitError as error:
+            raise SourceError(str(error)) from None
+        if not Path(options.video).is_file():
+            raise SourceError(f"{printable_path(options.video)}: no such video file")
+    app = QApplication.instance() or QApplication(["signage"])  # noqa: F841 - keeps the application alive
+
+    # The player runs in its own event loop, so it can also run inside another Qt
+    # program (the tests' application) and leave it as it was. Every way a run is asked
+    # to end quits this loop: the window closing (Ctrl+Q, a window manager's close
+    # button: `window.closed`, because QApplication.lastWindowClosed is emitted only
+    # inside QApplication.exec() and so never came here), SIGTERM, SIGINT, --duration-s.
+    # Those end with exit code 0; everything else is non-zero, for Restart=on-failure.
+    # The signal handlers go in first, so a service stopped while it starts (models
+    # loading, a slow disk) still stops cleanly.
+    loop = QEventLoop()
+    stopped_by: list[str] = []
+    crashed: list[str] = []
+
+    # A signal can come before loop.exec() has started, when loop.quit() would do
+    # nothing and the run go on for ever: quit through a zero timer, which fires as soon
+    # as the loop runs, or at once when it already does.
+    def stop_now(signum=None, _frame=None) -> None:
+        if signum is not None and not stopped_by:
+            stopped_by.append(signal.Signals(signum).name)
+            log.info("%s: stopping the player", signal.Signals(signum).name)
+        QTimer.singleShot(0, loop.quit)
+
+    previous_handlers = {sig: signal.signal(sig, stop_now) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # PySide6 prints an exception raised in a slot and carries on, which left a player
+    # whose timers were never re-armed showing one item for ever. End the run instead
+    # (logged, non-zero exit), so that the unit or the restart loop starts a fresh one.
+    previous_excepthook = sys.excepthook
+
+    def slot_failed(kind, error, traceback) -> None:
+        if not crashed:
+            crashed.append(f"{kind.__name__}: {error}".splitlines()[0])
+            log.critical("player stopped on an unexpected error", exc_info=(kind, error, traceback))
+        QTimer.singleShot(0, loop.quit)
+
+    sys.excepthook = slot_failed
+    try:
+        run = _PlayerRun(options, config, replay, loop)
+        try:
+            result = run.play(stop_now, stopped_by)
+        finally:
+            run.close()
+    finally:
+        sys.excepthook = previous_excepthook
+        for sig, handler in previous_handlers.items():
+            signal.signal(sig, handler)
+    if crashed:
+        raise PlayerFailed(f"the player stopped on an unexpected error: {crashed[0]}")
+    if run.failure:
+        raise SourceError(run.failure[0])
+    return result
+
+
+class _PlayerRun:
+    """One run's parts (database, window, engine, core, status endpoint) and their wiring."""
+
+    def __init__(self, options: PlayOptions, config: SignageConfig, replay: bool, loop) -> None:
+        from audience.engine import AudienceEngine
+        from audience.sources import open_source
+        from foundation.clock import SystemClock, VideoClock
+        from foundation.db import DatabaseState, PlayerDatabase, open_database
+        from foundation.paths import database_path
+        from playlists.proof_of_play import ProofOfPlay
+        from signage.player.audience_worker import AudienceWorker
+        from signage.player.controller import PlayerController
+        from signage.player.trace import TraceWriter
+        from signage.player.window import PlayerWindow
+
+        self.options, self.config, self.replay, self.loop = options, config, replay, loop
+        self.failure: list[str] = []
+        self.result: dict = {}
+        self.window = None
+        self.worker = None
+        self.controller = None
+        self.status_server = None
+        self.recent_errors = None
+        self.timers: list = []
+        self.trace = TraceWriter(options.trace, listener=options.trace_listener) if options.trace else None
+        db_path = Path(options.db_path or database_path())
+        self.db_path = db_path
+        if replay:
+            # A replay is not a kiosk: a database it cannot use is an error. It never
+            # touches the store's proof of play: it logs into its own database (in
+            # memory unless `proof_db` names a file), so re-runs add nothing to reports.
+            self.player_db = None
+            db = open_database(db_path)
+            self._seed(db)
+            proof = ProofOfPlay(open_database(options.proof_db))
+        else:
+            # A kiosk plays whatever state the disk is in: a database that cannot be
+            # opened or written leaves the built-in slide or the rules in memory on
+            # screen, proof of play waits in memory, and `_check_database` retries.
+            self.player_db = PlayerDatabase(db_path)
+            db = self.player_db.db
+            if db is not None and self.player_db.state is DatabaseState.WRITABLE:
+                self._seed(db)
+            proof = ProofOfPlay(self.player_db)
+        self.proof = proof
+        self._db_generation = None if self.player_db is None else self.player_db.generation
+
+        self.window = PlayerWindow(config.player)
+        if replay:
+            start = options.start or dt.datetime.now().replace(microsecond=0)
+            clock = VideoClock(start)
+            video = str(options.video)
+            self.worker = AudienceWorker(
+                lambda: AudienceEngine(config.audience, VideoClock(start)),
+                lambda: open_source(video),
+                source_name=Path(video).name,
+                latest_only=False,
+                pace_realtime=options.pace_realtime,
+            )
+        else:
+            clock = SystemClock()
+            camera = options.camera if options.camera is not None else config.player.camera
+            if camera.strip().lower() != "none":
+                self.worker = AudienceWorker(
+                    lambda: AudienceEngine(config.audience, clock),  # one clock stamps frames and plays
+                    lambda: open_source(camera, clock, reconnect=True),
+                    source_name=camera,
+                    latest_only=True,
+                )
+        self.clock = clock
+        self.controller = PlayerController(
+            db, config, self.window.surface, clock, replay=replay, trace=self.trace, proof=proof
+        )
+
+    def _seed(self, db) -> None:
+        from content.catalog import ContentLibrary
+        from playlists.rulebook import seed_if_new
+        from playlists.store import PlaylistStore
+
+        if self.options.seed_media_dir is not None:
+            seed_if_new(PlaylistStore(db), ContentLibrary(db), self.options.seed_media_dir)
+
+    # -- the run ---------------------------------------------------------------------
+
+    def play(self, stop_now, stopped_by: list[str]) -> dict:
+        """Show the window, start the engine and the timers, run the loop until it quits."""
+        from PySide6.QtCore import QTimer
+
+        from signage.player.watchdog import Watchdog
+        from signage.player.window import prevent_screen_blanking
+
+        window, worker, options, config = self.window, self.worker, self.options, self.config
+        window.overlay_source = self._overlay_lines
+        if worker is not None:
+            window.aim_source = worker.aim_view
+        if options.show_overlay:
+            window.toggle_overlay()
+        if options.show_aim:
+            window.toggle_aim()
+        window.show_on_screen()
+        blanking = prevent_screen_blanking()
+        if blanking:
+            log.info("screen blanking prevented: %s", ", ".join(blanking))
+
+        def window_closed() -> None:
+            if not stopped_by:
+                stopped_by.append("window closed")
+                log.info("player window closed: stopping the player")
+            QTimer.singleShot(0, self.loop.quit)
+
+        window.closed.connect(window_closed)
+        # Python runs signal handlers only between bytecodes: wake the interpreter regularly
+        # while Qt's event loop waits, so Ctrl+C and SIGTERM stop the player promptly.
+        self._every(200, lambda: None)
+        # The watchdogs (signage/player/watchdog.py) guard a kiosk, which runs until stopped;
+        # a replay ends on its own, and the demo and the tests run several in one process.
+        watchdog = None
+        if not self.replay:
+            watchdog = Watchdog(
+                config.player.watchdog_s,
+                engine_alive_s=(lambda: worker.last_alive_s if worker.is_running else None) if worker else None,
+                # A healthy engine waiting for a lost camera is silent for up to the reconnect wait.
+                engine_timeout_s=config.player.watchdog_s + config.audience.capture.reconnect_max_s,
+            )
+            self._every(round(watchdog.beat_interval_s * 1000), watchdog.beat)
+            watchdog.start()
+            QTimer.singleShot(0, watchdog.ready)  # once the loop runs: the window is up
+            # Before each tick reads the database, look at the files (cheap), so a
+            # database whose -shm turned read-only is set aside before SQLite touches it.
+            self.controller.before_tick = self._notice_database_change
+            self._every(round(config.player.reload_check_s * 1000), self._retry_database)
+            self._start_status()
+        if worker is not None:
+            worker.snapshot_ready.connect(self._take_snapshots)
+            worker.finished.connect(self._worker_finished)
+            worker.start()
+        if options.duration_s is not None and not self.replay:
+            QTimer.singleShot(int(options.duration_s * 1000), self.loop.quit)
+        try:
+            self.loop.exec()
+        finally:
+            for timer in self.timers:
+                timer.stop()
+            if watchdog is not None:
+                watchdog.stop()  # and STOPPING=1: systemd now allows TimeoutStopSec for the rest
+            window.closed.disconnect(window_closed)
+        return self.result
+
+    def close(self) -> None:
+        """Stop the engine, finish the timeline, close the window, the files and the endpoint."""
+        worker = self.worker
+        if worker is not None:
+            worker.stop(timeout_s=5.0)
+            try:
+                worker.snapshot_ready.disconnect(self._take_snapshots)
+                worker.finished.disconnect(self._worker_finished)
+            except (RuntimeError, TypeError):
+                pass
+        if self.controller is not None and not self.result:
+            self.result.update(self.controller.finish())
+        if self.status_server is not None:
+            self.status_server.stop(2.0)
+        if self.recent_errors is not None:
+            self.recent_errors.uninstall()
+        if self.window is not None:
+            self.window.close()
+        if self.trace is not None:
+            self.trace.close()
+        pending = getattr(self.proof, "pending", 0) if self.controller is not None else 0
+        if pending:
+            log.error("%d proof-of-play record(s) could not be written before the player stopped", pending)
+        if self.player_db is not None:
+            self.player_db.close()
+
+    def _every(self, interval_ms: int, slot) -> None:
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer()
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        timer.start()
+        self.timers.append(timer)
+
+    def _take_snapshots(self) -> None:
+        snapshots = self.worker.take()
+        if self.replay:
+            for snapshot in snapshots:
+                self.controller.on_snapshot(snapshot)
+        elif snapshots:
+            self.controller.on_snapshot(snapshots[-1])  # live: only the newest matters
+
+    def _worker_finished(self) -> None:
+        worker = self.worker
+        summary = worker.summary
+        self._take_snapshots()
+        if self.replay:
+            if summary is None:
+                self.failure.append(worker.error or "the audience engine stopped")
+            end_s = summary.source_duration_s if summary is not None else None
+            self.result.update(self.controller.finish(end_s))
+            if summary is not None:
+                self.result["frames_analysed"] = summary.frames
+                self.result["visitors_seen"] = len(summary.visitors)
+            self.loop.quit()
+        elif worker.error:
+            log.error("audience engine stopped (%s); playing on time-only rules", worker.error)
+
+    def _notice_database_change(self) -> None:
+        """Live, before every tick: a database that went away or came back is detached or attached."""
+        player_db = self.player_db
+        player_db.check()
+        if player_db.generation != self._db_generation:
+            self._db_generation = player_db.generation
+            if player_db.db is None:
+                self.controller.core.detach_database()
+            else:
+                self.controller.attach_database(player_db.db, self.proof)
+
+    def _retry_database(self) -> None:
+        """Live, every `reload_check_s`: reopen a database that could not be used; flush proof of play."""
+        self.player_db.retry()
+        self._notice_database_change()
+        self.proof.flush()
+
+    def _overlay_lines(self) -> list[str]:
+        worker = self.worker
         if worker is None:
             camera_line = "camera: off (time-only rules)"
         else:
@@ -153,81 +397,63 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
                 f"camera: {status.state} ({status.detail}), engine {status.analysis_fps:.1f} fps, "
                 f"{status.frames_dropped} frames dropped"
             )
-        return [camera_line, *controller.overlay_lines()]
+        lines = [camera_line, *self.controller.overlay_lines()]
+        if self.player_db is not None and self.player_db.describe() != "writable":
+            lines.append(f"database: {self.player_db.describe()}")
+        return lines
 
-    window.overlay_source = overlay_lines
-    if options.show_overlay:
-        window.toggle_overlay()
-    window.show_on_screen()
-    blanking = prevent_screen_blanking()
-    if blanking:
-        log.info("screen blanking prevented: %s", ", ".join(blanking))
+    # -- the status endpoint -----------------------------------------------------------
 
-    result: dict = {}
-    failure: list[str] = []
+    def _start_status(self) -> None:
+        """`signage status` and /metrics on 127.0.0.1 (`player.status_port`; 0 = off)."""
+        from foundation.errors import SignageError
+        from signage.player.status import RecentErrors, StatusServer
 
-    def take_snapshots() -> None:
-        snapshots = worker.take()
-        if replay:
-            for snapshot in snapshots:
-                controller.on_snapshot(snapshot)
-        elif snapshots:
-            controller.on_snapshot(snapshots[-1])  # live: only the newest matters
+        port = self.config.player.status_port
+        if not port:
+            return
+        self.recent_errors = RecentErrors()
+        self.recent_errors.install()
+        self._published: dict = {}
+        self._disk_free: tuple[float, int | None] = (-1e9, None)
+        self._publish()
+        self._every(1000, self._publish)
+        server = StatusServer(self._status, port)
+        try:
+            server.start()
+        except SignageError as error:
+            log.warning("%s; running without the status endpoint", error)
+            return
+        self.status_server = server
+        log.info("status on http://127.0.0.1:%d/status and /metrics", server.port)
 
-    def worker_finished() -> None:
-        summary = worker.summary
-        take_snapshots()
-        if replay:
-            if summary is None:
-                failure.append(worker.error or "the audience engine stopped")
-            end_s = summary.source_duration_s if summary is not None else None
-            result.update(controller.finish(end_s))
-            if summary is not None:
-                result["frames_analysed"] = summary.frames
-                result["visitors_seen"] = len(summary.visitors)
-            loop.quit()
-        elif worker.error:
-            log.error("audience engine stopped (%s); playing on time-only rules", worker.error)
+    def _publish(self) -> None:
+        """On the GUI thread: a new status dict, replacing the old one in one assignment."""
+        from signage.player.status import disk_free_bytes
 
-    # The player runs in its own event loop, so it can also run inside another Qt
-    # program (the tests' application) and leave it as it was.
-    loop = QEventLoop()
+        status = self.controller.core.status()
+        now_s = self.clock.now_s()
+        if now_s - self._disk_free[0] >= 10.0:  # statvfs every 10 s is plenty
+            self._disk_free = (now_s, disk_free_bytes(self.db_path))
+        worker = self.worker
+        player_db = self.player_db
+        database = dict(status["database"])
+        if player_db is not None:
+            writable = player_db.describe() == "writable"
+            database["state"] = "ok" if writable else player_db.state.value
+            database["reason"] = None if writable else player_db.reason
+        if database.get("proof_of_play_failing") and database.get("state") == "ok":
+            database["state"] = "not written"
+            database["reason"] = database["proof_of_play_failing"]
+        status.update(
+            mode="replay" if self.replay else "live",
+            camera=worker.status.to_dict() if worker is not None else None,
+            database=database,
+            disk_free_bytes=self._disk_free[1],
+            last_errors=self.recent_errors.entries() if self.recent_errors is not None else status["last_errors"],
+        )
+        self._published = status
 
-    def stop_now(*_args) -> None:
-        loop.quit()
-
-    previous_handlers = {sig: signal.signal(sig, stop_now) for sig in (signal.SIGINT, signal.SIGTERM)}
-    # Python runs signal handlers only between bytecodes: wake the interpreter regularly
-    # while Qt's event loop waits, so Ctrl+C and SIGTERM stop the player promptly.
-    wake = QTimer()
-    wake.start(200)
-    wake.timeout.connect(lambda: None)
-    app.lastWindowClosed.connect(loop.quit)
-    if worker is not None:
-        worker.snapshot_ready.connect(take_snapshots)
-        worker.finished.connect(worker_finished)
-        worker.start()
-    if options.duration_s is not None and not replay:
-        QTimer.singleShot(int(options.duration_s * 1000), loop.quit)
-    try:
-        loop.exec()
-    finally:
-        wake.stop()
-        app.lastWindowClosed.disconnect(loop.quit)
-        for sig, handler in previous_handlers.items():
-            signal.signal(sig, handler)
-        if worker is not None:
-            worker.stop(timeout_s=5.0)
-            try:
-                worker.snapshot_ready.disconnect(take_snapshots)
-                worker.finished.disconnect(worker_finished)
-            except (RuntimeError, TypeError):
-                pass
-        if not result:
-            result.update(controller.finish())
-        window.close()
-        if trace is not None:
-            trace.close()
-    if failure:
-        raise SourceError(failure[0])
-    return result
+    def _status(self) -> dict:
+        """On the server's threads: the latest published dict (never changed after publishing)."""
+        return self._published

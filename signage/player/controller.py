@@ -19,7 +19,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from audience.types import AudienceSnapshot
 from foundation.clock import Clock
-from playlists.playback import Command, PlaybackCore, PlaybackSettings, PrepareItem, ShowItem
+from playlists.playback import (
+    Command,
+    PlaybackCore,
+    PlaybackSettings,
+    PrepareItem,
+    ShowItem,
+)
 from signage.config import SignageConfig
 from signage.player.surface import MediaSurface
 from signage.player.trace import TraceWriter
@@ -73,6 +79,7 @@ class PlayerController(QObject):
         self._tick_timer.setInterval(250)
         self._tick_timer.timeout.connect(self.tick)
         self._finished = False
+        self.before_tick = None  # called before each tick (the live player checks its database files)
         self._carry_out(self.core.start())
         if not replay:
             self._tick_timer.start()
@@ -117,6 +124,8 @@ class PlayerController(QObject):
     def tick(self) -> None:
         """The live player's periodic work."""
         if not self._finished:
+            if self.before_tick is not None:
+                self.before_tick()
             self._carry_out(self.core.tick())
 
     def reload_if_changed(self) -> bool:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from audience.settings import POSITIVE, Range, between, check_ranges, one_of
 from playlists.schedule import ScheduleSettings
 from playlists.stability import StabilitySettings
-from foundation.errors import ConfigError
 
 
 @dataclass(frozen=True)
 class PlayerSettings:
-    """How the kiosk player runs (`player:` in the config file). Units in the names."""
+    """How the kiosk player runs (`player:` in the config file). Units in the names.
+
+    Every numeric field declares its accepted range in `RANGES` (one line per field;
+    `audience.settings` checks it with the file and key in the message).
+    """
 
     camera: str = "0"  # audience source: camera index, rtsp/http URL, or "none" for time-only rules
     screen: int = 0  # which screen the fullscreen window opens on (0: the primary)
@@ -25,25 +30,36 @@ class PlayerSettings:
     audience_stale_s: float = 3.0  # no snapshot for this long counts as no camera signal
     reload_check_s: float = 2.0  # how often the database is checked for rule and content changes
     audience_sample_s: float = 10.0  # how often an audience summary is logged (for reports)
+    # A live player whose GUI thread has not run its event loop this long ends itself with
+    # exit code 70 so that the unit or the autostart's loop restarts it (signage/player/watchdog.py).
+    watchdog_s: float = 30.0
     fallback_title: str = "Welcome"  # the built-in slide shown when nothing else can play
     fallback_body: str = ""
+    # `signage status` and Prometheus read http://127.0.0.1:PORT/status and /metrics; 0: off
+    status_port: int = 8787
+
+    RANGES: ClassVar[dict[str, Range]] = {
+        "screen": between(0, 99),  # more screens than a machine has; a bound, not a guess
+        "rotation_deg": one_of(0, 90, 180, 270),
+        # Timer intervals and timeouts: zero would spin a timer or skip every item at once.
+        "video_stall_timeout_s": POSITIVE,
+        "video_grace_s": POSITIVE,
+        "failure_retry_s": POSITIVE,
+        "audience_stale_s": POSITIVE,
+        "reload_check_s": POSITIVE,
+        "audience_sample_s": POSITIVE,
+        # The GUI beats once a second: below 5 s a busy moment would restart the player;
+        # above an hour a frozen screen waits too long (an hour is as good as off).
+        "watchdog_s": between(5, 3600),
+        "status_port": between(0, 65535),  # 0: no status endpoint
+    }
+    # `camera: 0` in YAML is a whole number: the first camera, as the text "0".
+    INDEX_AS_TEXT: ClassVar[tuple[str, ...]] = ("camera",)
 
     def check(self, where: str) -> None:
-        """Raise ConfigError naming the key of the first invalid value."""
-        if self.rotation_deg not in (0, 90, 180, 270):
-            raise ConfigError(f"{where}.rotation_deg: expected 0, 90, 180 or 270, got {self.rotation_deg}")
-        if self.screen < 0:
-            raise ConfigError(f"{where}.screen: expected 0 or more, got {self.screen}")
-        for key in (
-            "video_stall_timeout_s",
-            "video_grace_s",
-            "failure_retry_s",
-            "audience_stale_s",
-            "reload_check_s",
-            "audience_sample_s",
-        ):
-            if getattr(self, key) <= 0:
-                raise ConfigError(f"{where}.{key}: expected a positive number of seconds, got {getattr(self, key)}")
+        """Raise ConfigError naming the key of the first value out of its range
+        (for settings changed in code, e.g. by command-line options)."""
+        check_ranges(self, where)
 
     def schedule(self, stability: StabilitySettings, videos_end_by_time: bool = False) -> ScheduleSettings:
         """The timeline's settings."""

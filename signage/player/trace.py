@@ -16,14 +16,20 @@ file byte for byte. Kinds of line:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 
 class TraceWriter:
-    """Appends trace lines to a file (or any text stream), flushing each one."""
+    """Appends trace lines to a file (or any text stream), flushing each one.
 
-    def __init__(self, target: str | Path | IO[str]) -> None:
+    `listener`, when given, is called with each record right after its line is written
+    (on the thread that wrote it): `signage demo` prints its timeline from it as the
+    replay goes, instead of reading the file when the replay has ended.
+    """
+
+    def __init__(self, target: str | Path | IO[str], listener: Callable[[dict], None] | None = None) -> None:
         """`target`: a path (truncated and written) or an open text stream."""
         if isinstance(target, (str, Path)):
             self._stream: IO[str] = open(target, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
@@ -32,12 +38,15 @@ class TraceWriter:
             self._stream = target
             self._owned = False
         self.lines = 0
+        self._listener = listener
 
     def write(self, record: dict) -> None:
         """Write one line (keys in the order given)."""
         self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._stream.flush()
         self.lines += 1
+        if self._listener is not None:
+            self._listener(record)
 
     def close(self) -> None:
         """Close the file (not a stream that was passed in)."""

@@ -7,10 +7,11 @@ import shutil
 import subprocess
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from signage.player.aim import AIM_KEY, AimOverlay
 from signage.player.settings import PlayerSettings
 from signage.player.surface import MediaSurface
 
@@ -22,8 +23,14 @@ class PlayerWindow(QWidget):
 
     The overlay (hidden by default) shows what an operator needs to check a screen at a
     glance: frames per second on screen and in the audience engine, the camera status,
-    the audience segment and its confidence, the decision and its reason. Ctrl+Q quits.
+    the audience segment and its confidence, the decision and its reason. F2 shows the
+    aiming picture (the camera's face boxes, never its pixels). Ctrl+Q quits.
     """
+
+    # Emitted once the window has closed (Ctrl+Q, the window manager's close button).
+    # The player's run ends on it: QApplication.lastWindowClosed is emitted only inside
+    # QApplication.exec(), and the player runs its own QEventLoop, so it never came.
+    closed = Signal()
 
     def __init__(self, settings: PlayerSettings) -> None:
         super().__init__()
@@ -54,6 +61,9 @@ class PlayerWindow(QWidget):
             log.warning("player.overlay_key %r is not a key name; using F1", settings.overlay_key)
             self._overlay_key = QKeySequence("F1")
         self.overlay_source = None  # a callable giving the overlay's lines (set by the app)
+        # The aiming picture (F2): where the camera sees faces, boxes only (see aim.py).
+        self.aim = AimOverlay(self)
+        self._aim_key = QKeySequence(AIM_KEY)
         self._fps_painted = 0
         self._fps_at = time.perf_counter()
         self.display_fps = 0.0
@@ -61,9 +71,20 @@ class PlayerWindow(QWidget):
         self._overlay_timer.setInterval(500)
         self._overlay_timer.timeout.connect(self.refresh_overlay)
         self._overlay_timer.start()
+        self._followed_screen = None  # the QScreen whose geometry the fullscreen window follows
 
     def show_on_screen(self) -> None:
-        """Show full screen on the configured screen (or windowed), cursor hidden."""
+        """Show full screen on the configured screen (or windowed), cursor hidden.
+
+        On X11 the window's geometry is set to the screen's explicitly: `showFullScreen`
+        only asks the window manager for `_NET_WM_STATE_FULLSCREEN`, and on a bare X server
+        (`xinit`/`startx`, no window manager) nobody answers, so the window kept Qt's 1x1
+        initial size and the screen stayed black. Frameless and stay-on-top keep a window
+        manager's panels out of the picture; the geometry follows the screen when it
+        changes (xrandr, a rotated output, a monitor plugged in later). On Wayland a client
+        cannot place itself: the compositor sizes a fullscreen surface, so `showFullScreen`
+        is all there is to do there.
+        """
         screens = QGuiApplication.screens()
         index = self.settings.screen
         if index >= len(screens):
@@ -74,17 +95,77 @@ class PlayerWindow(QWidget):
             self.setScreen(screen)
             self.move(screen.geometry().topLeft())
         self.setCursor(Qt.CursorShape.BlankCursor)
-        if self.settings.fullscreen:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-            self.showFullScreen()
-        else:
+        if not self.settings.fullscreen:
             self.resize(1280, 720)
             self.show()
+            return
+        self.setWindowFlags(
+            self.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self._fill_screen(screen)
+        self.showFullScreen()
+        self._fill_screen(screen)  # again: showing may have moved it back to its old size
+        self.raise_()
+        self.activateWindow()  # keyboard focus without a window manager (Ctrl+Q, the overlay key)
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.screenChanged.connect(self._follow_screen)
+        self._follow_screen(screen)
+
+    def _fill_screen(self, screen) -> None:
+        """Cover `screen` exactly (X11); nothing on Wayland, where the compositor decides."""
+        if screen is None or QGuiApplication.platformName().startswith("wayland"):
+            return
+        if self.geometry() != screen.geometry():
+            log.info(
+                "player window: %sx%s+%s+%s (screen %s)",
+                screen.geometry().width(),
+                screen.geometry().height(),
+                screen.geometry().x(),
+                screen.geometry().y(),
+                screen.name(),
+            )
+            self.setGeometry(screen.geometry())
+
+    def _follow_screen(self, screen) -> None:
+        """Track the geometry of the screen the window is on (and only that screen's)."""
+        if self._followed_screen is not None:
+            try:
+                self._followed_screen.geometryChanged.disconnect(self._on_screen_geometry)
+            except (RuntimeError, TypeError):  # already gone with its screen
+                pass
+        self._followed_screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self._on_screen_geometry)
+            self._fill_screen(screen)
+
+    def _on_screen_geometry(self, _geometry) -> None:
+        if self._followed_screen is not None and self.isVisible():
+            self._fill_screen(self._followed_screen)
+            self.raise_()
 
     def toggle_overlay(self) -> None:
         """Show or hide the operator overlay."""
         self.overlay.setVisible(not self.overlay.isVisible())
         self.refresh_overlay()
+
+    @property
+    def aim_source(self):
+        """A callable giving the newest `AimView` (the audience worker's `aim_view`), or None."""
+        return self.aim.source
+
+    @aim_source.setter
+    def aim_source(self, source) -> None:
+        self.aim.source = source
+
+    def toggle_aim(self) -> None:
+        """Show or hide the aiming picture."""
+        if self.aim.isVisible():
+            self.aim.hide()
+        else:
+            self.aim.place()
+            self.aim.show()
+            self.aim.raise_()
 
     def refresh_overlay(self) -> None:
         """Measure the frames on screen per second; rewrite the overlay when it is shown."""
@@ -103,6 +184,7 @@ class PlayerWindow(QWidget):
         """Keep the overlay across the top of the window."""
         super().resizeEvent(event)
         self._place_overlay()
+        self.aim.place()
 
     def _place_overlay(self) -> None:
         width = self.width()
@@ -110,10 +192,13 @@ class PlayerWindow(QWidget):
         self.overlay.setGeometry(0, 0, width, max(height, 40))
 
     def keyPressEvent(self, event) -> None:
-        """The overlay key toggles the overlay; Ctrl+Q closes the player."""
+        """The overlay key toggles the overlay, F2 the aiming picture; Ctrl+Q closes the player."""
         pressed = QKeySequence(event.keyCombination())
         if pressed.matches(self._overlay_key) == QKeySequence.SequenceMatch.ExactMatch:
             self.toggle_overlay()
+            return
+        if pressed.matches(self._aim_key) == QKeySequence.SequenceMatch.ExactMatch:
+            self.toggle_aim()
             return
         if event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.close()
@@ -121,10 +206,13 @@ class PlayerWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
-        """Stop the overlay timer and the surface's media."""
+        """Stop the overlay timer and the surface's media; tell the run it is over."""
         self._overlay_timer.stop()
+        self.aim.hide()  # stops its repaint timer
         self.surface.shutdown()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
 
 def prevent_screen_blanking() -> list[str]:
@@ -137,11 +225,26 @@ def prevent_screen_blanking() -> list[str]:
     """
     done = []
     platform = QGuiApplication.platformName()
-    if platform == "xcb" and shutil.which("xset"):
-        for args in (["s", "off"], ["-dpms"], ["s", "noblank"]):
-            result = subprocess.run(["xset", *args], capture_output=True, text=True, timeout=5, check=False)
-            if result.returncode == 0:
-                done.append("xset " + " ".join(args))
+    if platform == "xcb":
+        if shutil.which("xset") is None:
+            # Said on its own: without xset a bare X server blanks the screen after ten
+            # minutes even when the D-Bus inhibit below works for a desktop's power manager.
+            log.warning(
+                "xset is not installed, so the X server's screen saver and DPMS stay on and blank the screen "
+                "after about ten minutes: install the Debian package x11-xserver-utils "
+                "(sudo apt-get install x11-xserver-utils, or run scripts/bootstrap)"
+            )
+        else:
+            for args in (["s", "off"], ["-dpms"], ["s", "noblank"]):
+                result = subprocess.run(["xset", *args], capture_output=True, text=True, timeout=5, check=False)
+                problem = result.stderr.strip()
+                if result.returncode == 0 and not problem:
+                    done.append("xset " + " ".join(args))
+                elif "does not have extension" in problem:
+                    # A server without DPMS (Xvfb, some VNC servers) has no power saving to turn off.
+                    log.debug("xset %s: %s", " ".join(args), problem)
+                else:
+                    log.warning("xset %s failed: %s", " ".join(args), problem or f"exit code {result.returncode}")
     try:
         from PySide6.QtDBus import QDBusConnection, QDBusInterface
 

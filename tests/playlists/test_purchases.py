@@ -189,7 +189,7 @@ def test_malformed_rows_are_reported_with_their_line_and_the_rest_is_imported(tm
     assert table(db, "purchase_imports")[0][4] == 10  # rejected
 
 
-def test_an_unbalanced_quote_is_reported_with_the_lines_it_swallowed(tmp_path, db):
+def test_an_unbalanced_quote_is_reported_on_its_line_and_the_lines_it_swallowed_are_imported(tmp_path, db):
     report = import_csv(db, write_csv(tmp_path / "pos.csv", HEADER, [
         "2026-11-23 16:05,r1,chips,BAG SNACKS,1,2.49,,,",
         '2026-11-23 16:06,r2,"chips,BAG SNACKS,1,2.49,,,',  # line 3: the quote never closes
@@ -197,8 +197,11 @@ def test_an_unbalanced_quote_is_reported_with_the_lines_it_swallowed(tmp_path, d
         "2026-11-23 16:08,r4,chips,BAG SNACKS,1,2.49,,,",
     ]))
 
-    assert report.rejected == ("pos.csv:3: row: 3 fields, the header has 9 (a quoted field runs from here to line 5)",)
-    assert [row[0] for row in table(db, "baskets", "pos.csv")] == ["r1"]
+    assert report.rejected == (
+        'pos.csv:3: row: unbalanced quote: a field opened with " on this line is not closed before the end of'
+        " the file; the lines after it are read on their own",
+    )
+    assert [row[0] for row in table(db, "baskets", "pos.csv")] == ["r1", "r3", "r4"]
 
 
 def test_header_problems_stop_the_import_before_anything_is_written(tmp_path, db):

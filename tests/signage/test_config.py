@@ -46,7 +46,7 @@ def test_every_section_is_read(tmp_path):
         ("screen: {}\n", "unknown key screen"),
         ("player: {colour: red}\n", "unknown key player.colour"),
         ("player: {rotation_deg: 45}\n", "player.rotation_deg: expected 0, 90, 180 or 270, got 45"),
-        ("player: {video_stall_timeout_s: 0}\n", "player.video_stall_timeout_s: expected a positive number"),
+        ("player: {video_stall_timeout_s: 0}\n", "player.video_stall_timeout_s: expected a number > 0, got 0"),
         ("player: {sound: loud}\n", "player.sound"),
         ("stability: {min_display: 3}\n", "unknown key stability.min_display"),
     ],

@@ -158,11 +158,15 @@ def test_a_cancelled_or_failed_export_writes_nothing(tab, tmp_path, monkeypatch)
 
 @pytest.fixture(scope="module")
 def replayed(qapp, shared_data, tmp_path_factory) -> tuple[Path, list[dict]]:
-    """A fresh database filled by a headless replay of the shared clip, and the run's trace."""
+    """A fresh database filled by a headless replay of the shared clip, and the run's trace.
+
+    A replay logs into its own proof of play; here it is asked to use the same file
+    (`proof_db`), as a test bench replaying a day for the reports would.
+    """
     folder = tmp_path_factory.mktemp("replay")
     options = PlayOptions(
         db_path=folder / "signage.db", video=shared_data / CLIP, start=REPLAY_START, trace=folder / "trace.jsonl",
-        headless=True, seed_media_dir=folder / "media",
+        headless=True, seed_media_dir=folder / "media", proof_db=folder / "signage.db",
     )
     run_player(options, SignageConfig(player=PlayerSettings(camera="none", fullscreen=False)))
     return folder / "signage.db", read_trace(folder / "trace.jsonl")

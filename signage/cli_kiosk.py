@@ -1,0 +1,354 @@
+"""`signage install-autostart`: start the kiosk player with the desktop session, on any desktop.
+
+The old unit was `WantedBy=graphical-session.target`, a target that only GNOME's
+session starts: on Xfce, LXDE, LXQt and Raspberry Pi OS the player never started. Every
+one of those desktops runs XDG autostart entries (`~/.config/autostart/*.desktop`), so
+that is the hook. The entry runs a small session script that
+
+* with a systemd user manager: hands this session's DISPLAY, XAUTHORITY and
+  WAYLAND_DISPLAY to it (a user unit starts with none of them) and (re)starts
+  `signage-player.service`, which restarts the player on any exit it did not ask for and
+  when it hangs (`Type=notify`, `WatchdogSec=`: scripts/kiosk/signage-player.service);
+* without one (or with `--foreground`, for `~/.xinitrc` on a bare X server): runs the
+  player itself in a loop that does what the unit does: a non-zero exit or a signal is
+  restarted after a wait that grows to a minute; exit 0 (Ctrl+Q, the window closed,
+  SIGTERM) ends the loop.
+
+Nothing is enabled at boot: started at login, the player knows the display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from foundation.errors import SignageError
+
+UNIT_NAME = "signage-player.service"
+DESKTOP_NAME = "signage-player.desktop"
+SESSION_SCRIPT_NAME = "signage-kiosk-session"
+# What scripts/kiosk/signage-player.service says ExecStart is; a test checks that file
+# is this template with it (so the reference copy and what is installed never drift).
+REFERENCE_EXEC = "%h/signage/.venv/bin/signage"
+
+UNIT_TEMPLATE = """\
+# systemd user unit: runs the signage player in the desktop session, restarts it on any
+# exit it did not ask for, and restarts it when it hangs (watchdog).
+#
+# Install it with `signage install-autostart` (as the kiosk user, whose session logs in
+# automatically): it writes this unit with the right path into ~/.config/systemd/user and
+# an XDG autostart entry that hands the session's DISPLAY to the user manager and starts
+# the unit, in every desktop that runs XDG autostart (GNOME, Xfce, LXDE, LXQt, KDE,
+# Raspberry Pi OS). The unit is not enabled on its own: started at login, not at boot, it
+# knows the display. `signage install-autostart --dry-run` shows what it writes.
+#
+#   journalctl --user -u signage-player -f       # its log
+#   systemctl --user status signage-player       # is it running, since when
+#
+# The player reads ~/.config/signage/config.yaml (`signage config path`; check it with
+# `signage config validate`) and the database in ~/.local/share/signage.
+
+[Unit]
+Description=signage kiosk player
+After=graphical-session.target
+# Never give up restarting: a dark screen in a shop is worse than a retry loop, and the
+# causes seen (a display not up yet, a database on a disk that comes back, a camera
+# driver) go away by themselves. RestartSec keeps the loop slow.
+StartLimitIntervalSec=0
+
+[Service]
+# The player tells systemd when its window is up (READY=1) and pings the watchdog
+# (WATCHDOG=1) while its GUI thread and audience engine both run.
+Type=notify
+NotifyAccess=main
+# No display in the user manager yet (the session imports it at login), or an X server
+# that does not answer yet: fail, and try again after RestartSec. ($$ is a literal $.)
+ExecStartPre=/bin/sh -c 'if [ -n "$${WAYLAND_DISPLAY}" ]; then exit 0; fi; \\
+    if [ -z "$${DISPLAY}" ]; then echo "no DISPLAY or WAYLAND_DISPLAY in the user manager yet: \\
+    the session hands them over at login (signage install-autostart)" >&2; exit 1; fi; \\
+    command -v xset >/dev/null 2>&1 || exit 0; \\
+    for i in 1 2 3 4 5 6 7 8 9 10; do xset q >/dev/null 2>&1 && exit 0; sleep 1; done; \\
+    echo "display $${DISPLAY} does not answer" >&2; exit 1'
+ExecStart={exec_start} play
+# The first start draws the sample content and loads the networks before READY=1.
+TimeoutStartSec=180
+# No WATCHDOG=1 for this long: systemd ends the player (SIGABRT) and restarts it. The
+# player's own watchdog (player.watchdog_s, 30 s) normally ends it first, with a log
+# line; this one also catches a hang that the process itself cannot see.
+WatchdogSec=60
+# SIGTERM ends the player cleanly (exit 0): the item on screen is logged as unfinished.
+KillSignal=SIGTERM
+TimeoutStopSec=15
+# Every exit the player was not asked for is non-zero (a crash, its watchdog: 70) or a
+# signal; Ctrl+Q, closing the window and SIGTERM exit 0 and are left alone.
+Restart=on-failure
+RestartSec=3
+# Back off to a minute between tries when it keeps failing (systemd 254 and later;
+# older versions say the keys are unknown and keep RestartSec).
+RestartSteps=5
+RestartMaxDelaySec=60
+# Quieter OpenCV/FFmpeg logs; the player logs its own changes of state.
+Environment=OPENCV_LOG_LEVEL=ERROR
+# A kiosk has no one to see a crash dialog; the journal keeps the one-line error.
+StandardOutput=journal
+StandardError=journal
+
+[Install]
+# For `systemctl --user enable` on a box where the user manager already has the display
+# (e.g. `systemctl --user set-environment DISPLAY=:0` in ~/.xinitrc); install-autostart
+# does not enable it.
+WantedBy=default.target
+"""
+
+SESSION_SCRIPT_TEMPLATE = """\
+#!/bin/sh
+# Written by `signage install-autostart`. Started by the desktop session at login (XDG
+# autostart: {desktop_path}); on a bare X server put this as the last line of ~/.xinitrc:
+#   exec {script_path_sh} --foreground
+signage={signage_sh}
+unit={unit}
+
+if [ "$1" != "--foreground" ] && command -v systemctl >/dev/null 2>&1 \\
+        && systemctl --user show-environment >/dev/null 2>&1; then
+    # A user unit starts without the session's display: hand it over (and drop a stale
+    # one from an earlier session), then (re)start the unit, which restarts the player.
+    for name in DISPLAY XAUTHORITY WAYLAND_DISPLAY XDG_SESSION_TYPE XDG_CURRENT_DESKTOP; do
+        if eval "[ -n \\"\\${{$name:-}}\\" ]"; then
+            systemctl --user import-environment "$name"
+        else
+            systemctl --user unset-environment "$name"
+        fi
+    done
+    exec systemctl --user restart "$unit"
+fi
+
+# No systemd user manager: restart the player here as the unit would. Exit 0 means it
+# was asked to stop (Ctrl+Q, the window closed, SIGTERM); anything else is restarted,
+# after a wait that doubles up to a minute and starts again after a good long run.
+child=
+stopping=
+trap 'stopping=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null' TERM INT HUP
+delay=2
+while :; do
+    started=$(date +%s)
+    "$signage" play &
+    child=$!
+    wait "$child"
+    code=$?
+    if [ -n "$stopping" ]; then
+        wait "$child" 2>/dev/null
+        exit 0
+    fi
+    child=
+    [ "$code" -eq 0 ] && exit 0
+    if [ $(( $(date +%s) - started )) -ge 600 ]; then delay=2; fi
+    echo "{script_name}: the player exited with code $code; starting it again in $delay s" >&2
+    sleep "$delay" &
+    wait $!
+    [ -n "$stopping" ] && exit 0
+    delay=$(( delay * 2 )); [ "$delay" -gt 60 ] && delay=60
+done
+"""
+
+DESKTOP_TEMPLATE = """\
+[Desktop Entry]
+# Written by `signage install-autostart`: starts the signage kiosk player at login.
+Type=Application
+Name=signage player
+Comment=The signage kiosk player (restarted by systemd --user, or by the session script)
+Exec={exec_line}
+Terminal=false
+NoDisplay=true
+X-GNOME-Autostart-enabled=true
+"""
+
+
+class AutostartError(SignageError):
+    """A file of the autostart could not be written or removed."""
+
+
+@dataclass(frozen=True)
+class AutostartFiles:
+    """Where the autostart's three files go, for one user."""
+
+    unit: Path
+    desktop: Path
+    session_script: Path
+
+    @classmethod
+    def for_user(cls, environ: dict[str, str] | None = None) -> AutostartFiles:
+        """The XDG locations: $XDG_CONFIG_HOME (~/.config) and $XDG_DATA_HOME (~/.local/share)."""
+        environ = dict(os.environ) if environ is None else environ
+        home = Path(environ.get("HOME") or Path.home())
+        config_home = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
+        data_home = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+        return cls(
+            unit=config_home / "systemd" / "user" / UNIT_NAME,
+            desktop=config_home / "autostart" / DESKTOP_NAME,
+            session_script=data_home / "signage" / "kiosk" / SESSION_SCRIPT_NAME,
+        )
+
+
+def render_unit(signage_exe: str) -> str:
+    """The user unit with `signage_exe` as the player's command."""
+    return UNIT_TEMPLATE.replace("{exec_start}", _systemd_quote(signage_exe))
+
+
+def render_session_script(signage_exe: str, files: AutostartFiles) -> str:
+    """The session script the autostart entry runs (POSIX sh)."""
+    return SESSION_SCRIPT_TEMPLATE.format(
+        desktop_path=files.desktop,
+        script_path_sh=_sh_quote(str(files.session_script)),
+        signage_sh=_sh_quote(signage_exe),
+        unit=UNIT_NAME,
+        script_name=SESSION_SCRIPT_NAME,
+    )
+
+
+def render_desktop_entry(files: AutostartFiles) -> str:
+    """The XDG autostart entry that runs the session script."""
+    return DESKTOP_TEMPLATE.format(exec_line=_desktop_exec_quote(str(files.session_script)))
+
+
+def default_signage_exe() -> str:
+    """The `signage` command of this installation (beside the running Python)."""
+    beside = Path(sys.executable).parent / "signage"
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("signage")
+    return str(Path(found).absolute()) if found else str(beside)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the `install-autostart` command."""
+    install = commands.add_parser(
+        "install-autostart",
+        help="start the kiosk player at login on any desktop (XDG autostart + systemd user unit)",
+        description=(
+            "Write an XDG autostart entry (~/.config/autostart/signage-player.desktop, run by GNOME, Xfce, "
+            "LXDE, LXQt, KDE and Raspberry Pi OS sessions), the session script it runs, and the systemd user "
+            "unit (~/.config/systemd/user/signage-player.service). At login the script hands the session's "
+            "display to systemd --user and starts the unit, which restarts the player on any exit it did not "
+            "ask for and when it hangs; without systemd --user the script restarts the player itself. "
+            "For ~/.xinitrc on a bare X server: exec SCRIPT --foreground (the path is printed)."
+        ),
+    )
+    install.add_argument("--dry-run", action="store_true", help="print what would be written or removed; change nothing")
+    install.add_argument("--uninstall", action="store_true", help="remove the three files (and stop the unit)")
+    install.add_argument(
+        "--signage", metavar="PATH", help="the signage command the player runs (default: this installation's)"
+    )
+    install.set_defaults(handler=_install_autostart)
+
+
+def _install_autostart(args: argparse.Namespace) -> int:
+    files = AutostartFiles.for_user()
+    systemd = _user_manager_reachable()
+    if args.uninstall:
+        return _uninstall(files, dry_run=args.dry_run, systemd=systemd)
+    signage_exe = str(Path(args.signage).absolute()) if args.signage else default_signage_exe()
+    contents = {
+        files.unit: (render_unit(signage_exe), 0o644),
+        files.session_script: (render_session_script(signage_exe, files), 0o755),
+        files.desktop: (render_desktop_entry(files), 0o644),
+    }
+    if args.dry_run:
+        for path, (text, mode) in contents.items():
+            print(f"--- would write {path} (mode {mode:o})")
+            print(text, end="" if text.endswith("\n") else "\n")
+        print("--- would run: systemctl --user daemon-reload" if systemd else "--- no systemd user manager here")
+        return 0
+    for path, (text, mode) in contents.items():
+        _write(path, text, mode)
+        print(f"wrote {path}")
+    if systemd:
+        _systemctl("daemon-reload")
+        print(f"systemd --user: {UNIT_NAME} installed; it starts at the next login (the autostart entry starts it)")
+    else:
+        print("no systemd user manager: at login the session script runs the player and restarts it itself")
+    print(f"bare X server (xinit/startx): make `exec {files.session_script} --foreground` the last line of ~/.xinitrc")
+    return 0
+
+
+def _uninstall(files: AutostartFiles, *, dry_run: bool, systemd: bool) -> int:
+    paths = (files.desktop, files.session_script, files.unit)
+    if dry_run:
+        for path in paths:
+            print(f"--- would remove {path}" + ("" if path.exists() else " (not there)"))
+        if systemd:
+            print(f"--- would run: systemctl --user stop {UNIT_NAME}; systemctl --user daemon-reload")
+        return 0
+    if systemd and files.unit.exists():
+        _systemctl("stop", UNIT_NAME)
+    for path in paths:
+        try:
+            path.unlink()
+            print(f"removed {path}")
+        except FileNotFoundError:
+            print(f"not there: {path}")
+        except OSError as error:
+            raise AutostartError(f"{path}: cannot remove: {error.strerror or error}") from None
+    if systemd:
+        _systemctl("daemon-reload")
+    return 0
+
+
+def _write(path: Path, text: str, mode: int) -> None:
+    """Write through a temporary file and rename, so a session never runs half a script."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        temporary.chmod(mode)
+        temporary.replace(path)
+    except OSError as error:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # the folder itself is the problem: nothing was written
+            pass
+        raise AutostartError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _user_manager_reachable() -> bool:
+    """True when `systemctl --user` reaches a running user manager."""
+    if shutil.which("systemctl") is None:
+        return False
+    try:
+        result = subprocess.run(
+            ["systemctl", "--user", "show-environment"], capture_output=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+def _systemctl(*args: str) -> None:
+    result = subprocess.run(["systemctl", "--user", *args], capture_output=True, text=True, timeout=30, check=False)
+    if result.returncode != 0:
+        # Not fatal: the files are in place and take effect at the next login.
+        print(f"warning: systemctl --user {' '.join(args)}: {result.stderr.strip()}", file=sys.stderr)
+
+
+def _systemd_quote(path: str) -> str:
+    """A path as one word of a unit's command line: % and $ escaped, quoted if needed."""
+    escaped = path.replace("%", "%%").replace("$", "$$")
+    if any(char in escaped for char in " \t\"'\\;"):
+        escaped = '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return escaped
+
+
+def _sh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _desktop_exec_quote(path: str) -> str:
+    """A path as the Exec key's program (Desktop Entry spec: quoted, with `"`, `` ` ``,
+    `$` and `\\` backslash-escaped, the backslashes doubled again as a string value, and
+    `%` doubled because it starts a field code)."""
+    inner = "".join("\\" + char if char in '"`$\\' else char for char in path)
+    return '"' + inner.replace("\\", "\\\\").replace("%", "%%") + '"'

@@ -618,6 +618,14 @@ class PlaybackCore:
         self._tokens[token] = entry.sequence
         when = self.clock.wall_time(entry.started_s)
         decision = entry.decision
+        if entry.sequence == 1:
+            self.playing_since = when
+            log.info(
+                "playing %s first (rule %s): %s",
+                decision.playlist if decision is not None else "the built-in slide",
+                (decision.rule or "default") if decision is not None else "none",
+                decision.reason if decision is not None else "nothing else can be shown",
+            )
         if event.switch is not None:
             self.stats.switches += 1
             self.playing_since = when

@@ -425,7 +425,6 @@ class _PlayerRun:
             log.warning("%s; running without the status endpoint", error)
             return
         self.status_server = server
-        log.info("status on http://127.0.0.1:%d/status and /metrics", server.port)
 
     def _publish(self) -> None:
         """On the GUI thread: a new status dict, replacing the old one in one assignment."""

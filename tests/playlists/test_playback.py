@@ -69,6 +69,12 @@ def store_db(tmp_path):
     db.close()
 
 
+def see(core: PlaybackCore, clock: FakeClock, *visitors) -> list:
+    """One snapshot of `visitors` at the clock's now."""
+    now = clock.now_s()
+    return core.on_snapshot(build_snapshot(now, TimeContext.of(clock.wall_time(now)), SignalState.OK, visitors, 0))
+
+
 def drive(core: PlaybackCore, clock: FakeClock, until_s: float, snapshot_every_s: float = 2.0) -> list:
     """Run the core as the Qt controller does: snapshots, item ends at `due_s`, ticks."""
     commands = core.start()
@@ -165,10 +171,9 @@ def test_a_stale_audience_is_no_signal_and_time_rules_still_change(store_db):
     clock = FakeClock(7 * 3600.0, start=MONDAY)
     core = PlaybackCore(store_db, PlaybackSettings(), clock)
     core.start()
-    now = clock.now_s()
-    core.on_snapshot(build_snapshot(now, TimeContext.of(clock.wall_time(now)), SignalState.OK, (SUIT,), 0))
+    see(core, clock, SUIT)
     assert core.decision.playlist == "commuter_finance"
-    clock.advance_to(now + 10.0)
+    clock.advance_to(clock.now_s() + 10.0)
     core.tick()
     assert core.decision.playlist == "brand_loop"
     assert "no camera signal" in core.decision.reason or core.decision.rule is None
@@ -192,14 +197,13 @@ def test_rule_changes_by_another_program_are_picked_up_in_one_piece(store_db, tm
     clock = FakeClock(16 * 3600.0, start=MONDAY)
     core = PlaybackCore(store_db, PlaybackSettings(), clock)
     core.start()
-    now = clock.now_s()
-    core.on_snapshot(build_snapshot(now, TimeContext.of(clock.wall_time(now)), SignalState.OK, (STUDENT,), 0))
+    see(core, clock, STUDENT)
     assert core.decision.rule == "students_after_school"
 
     other = open_database(tmp_path / "signage.db")  # the editor, on its own connection
     PlaylistStore(other).set_rule_enabled("students_after_school", False, author="marketer")
     other.close()
-    clock.advance_to(now + 2.5)  # past reload_check_s (2 s), the audience still fresh (3 s)
+    clock.advance_to(clock.now_s() + 2.5)  # past reload_check_s (2 s), the audience still fresh (3 s)
     core.tick()
     assert core.stats.rule_reloads == 1
     assert core.decision.rule == "school_uniform"
@@ -233,8 +237,7 @@ def test_the_status_says_what_plays_since_when_and_why(store_db):
     core = PlaybackCore(store_db, PlaybackSettings(), clock)
     core.start()
     clock.advance_to(clock.now_s() + 4)
-    now = clock.now_s()
-    core.on_snapshot(build_snapshot(now, TimeContext.of(clock.wall_time(now)), SignalState.OK, (SUIT,), 0))
+    see(core, clock, SUIT)
     status = core.status()
     assert status["playing"]["playlist"] == "commuter_finance"
     assert status["playing"]["since"] == "2026-11-23T08:00:04"

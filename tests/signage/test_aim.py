@@ -16,17 +16,11 @@ from signage.player.aim import AimFace, AimView
 from signage.player.audience_worker import AudienceWorker
 from signage.player.settings import PlayerSettings
 from signage.player.window import PlayerWindow
+from tests.signage.test_surface import pixels
 
 START = dt.datetime(2026, 11, 23, 18, 5)
 
 
-def pixels(image: QImage) -> np.ndarray:
-    """An image as an (h, w, 3) uint8 RGB array."""
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    data = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * image.height())
-    return data.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3].reshape(
-        image.height(), image.width(), 3
-    ).copy()
 
 
 def is_box_green(rgb) -> bool:

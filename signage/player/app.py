@@ -312,7 +312,14 @@ class _PlayerRun:
         return self.result
 
     def close(self) -> None:
-        """Stop the engine, finish the timeline, close the window, the files and the endpoint."""
+        """Stop the engine, finish the timeline, close the window, the files and the endpoint.
+
+        Ends by cutting every reference from Qt objects back to this run (the window's
+        overlay and aiming sources, the controller's hook, the timers' slots): with none
+        left, the window and its media players are destroyed when `run_player` returns,
+        not later by Python's cycle collector at some random allocation, which destroys a
+        widget tree in no fixed order (a segfault seen in CI).
+        """
         worker = self.worker
         if worker is not None:
             worker.stop(timeout_s=5.0)
@@ -336,6 +343,15 @@ class _PlayerRun:
             log.error("%d proof-of-play record(s) could not be written before the player stopped", pending)
         if self.player_db is not None:
             self.player_db.close()
+        for timer in self.timers:
+            timer.stop()
+            timer.timeout.disconnect()
+        self.timers.clear()
+        if self.window is not None:
+            self.window.overlay_source = None
+            self.window.aim_source = None
+        if self.controller is not None:
+            self.controller.before_tick = None
 
     def _every(self, interval_ms: int, slot) -> None:
         from PySide6.QtCore import QTimer

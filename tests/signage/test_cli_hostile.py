@@ -184,7 +184,7 @@ def test_play_video_refuses_a_non_utf8_clip_in_one_line(tmp_path, latin1_folder)
 
     last = assert_one_line_error(result, 3)  # was a segfault (139)
     assert last == (
-        f"signage: error: {latin1_folder}/caf\\xe9.mp4: the file name is not valid UTF-8 (written in another"
+        f"signage: error: {latin1_folder}/caf\\xe9.mp4: the video file name is not valid UTF-8 (written in another"
         f" encoding, such as Latin-1); {NOT_UTF8_HINT}"
     )
 

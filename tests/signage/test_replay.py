@@ -67,3 +67,31 @@ def test_replay_of_a_shared_clip_matches_the_golden_trace(qapp, shared_data, tmp
             }
     text = json.dumps(first)
     assert "xyxy" not in text and "track_id" not in text and "embedding" not in text
+
+
+def test_a_finished_run_leaves_no_window_for_the_cycle_collector(qapp, shared_data, tmp_path, monkeypatch):
+    # A window kept alive by a reference cycle is destroyed later by Python's cycle
+    # collector, at whatever allocation triggers it, tearing a widget tree down in no
+    # fixed order: that segfaulted a later test's window in CI. It must die with the run.
+    import gc
+    import weakref
+
+    from signage.player import window as window_module
+
+    made = []
+    original = window_module.PlayerWindow.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(window_module.PlayerWindow, "__init__", remember)
+    clip = shared_data / "video" / "intel_preview_face-demographics-walking-and-pause.gif"
+    options = PlayOptions(db_path=tmp_path / "signage.db", video=clip, start=START, headless=True)
+    gc.disable()  # only reference counting may free it
+    try:
+        run_player(options, SignageConfig(player=PlayerSettings(camera="none", fullscreen=False)))
+        assert len(made) == 1
+        assert made[0]() is None, "the player's window outlived its run (a reference cycle)"
+    finally:
+        gc.enable()

@@ -345,8 +345,7 @@ class _PlayerRun:
             self.player_db.close()
         for timer in self.timers:
             timer.stop()
-            timer.timeout.disconnect()
-        self.timers.clear()
+        self.timers.clear()  # each timer (and its connection to this run) dies with its wrapper
         if self.window is not None:
             self.window.overlay_source = None
             self.window.aim_source = None

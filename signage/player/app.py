@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from foundation.errors import SourceError
+from foundation.errors import SignageError, SourceError
 from signage.config import SignageConfig
 
 log = logging.getLogger(__name__)
@@ -158,9 +158,21 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
             signal.signal(sig, handler)
     if crashed:
         raise PlayerFailed(f"the player stopped on an unexpected error: {crashed[0]}")
+    if run.restart_due:
+        raise ScheduledRestart(
+            f"daily restart at {config.player.restart_daily_at} (player.restart_daily_at): "
+            "exit 75, so the unit starts a fresh player"
+        )
     if run.failure:
         raise SourceError(run.failure[0])
     return result
+
+
+class ScheduledRestart(SignageError):
+    """The live player's daily restart (`player.restart_daily_at`): a non-zero exit on
+    purpose, so the unit (Restart=on-failure) or the session script starts it afresh."""
+
+    exit_code = 75  # EX_TEMPFAIL: not a failure of the player, but "run me again"
 
 
 class _PlayerRun:
@@ -180,6 +192,7 @@ class _PlayerRun:
 
         self.options, self.config, self.replay, self.loop = options, config, replay, loop
         self.failure: list[str] = []
+        self.restart_due = False
         self.result: dict = {}
         self.window = None
         self.worker = None
@@ -295,6 +308,9 @@ class _PlayerRun:
             self.controller.before_tick = self._notice_database_change
             self._every(round(config.player.reload_check_s * 1000), self._retry_database)
             self._start_status()
+            if config.player.restart_daily_at:
+                self._restart_checked_at = self.clock.wall_time(self.clock.now_s())
+                self._every(30_000, self._check_daily_restart)
         if worker is not None:
             worker.snapshot_ready.connect(self._take_snapshots)
             worker.finished.connect(self._worker_finished)
@@ -384,6 +400,19 @@ class _PlayerRun:
             self.loop.quit()
         elif worker.error:
             log.error("audience engine stopped (%s); playing on time-only rules", worker.error)
+
+    def _check_daily_restart(self) -> None:
+        """Live, every 30 s: end the run once the daily restart time has come (after an hour up)."""
+        from signage.player.settings import crossed_daily_time, daily_restart_time
+
+        now = self.clock.wall_time(self.clock.now_s())
+        previous, self._restart_checked_at = self._restart_checked_at, now
+        at = daily_restart_time(self.config.player.restart_daily_at)
+        up_s = self.clock.now_s() - self.controller.core.started_s
+        if at is not None and up_s >= 3600 and crossed_daily_time(previous, now, at):
+            log.info("daily restart at %s: ending this run for a fresh one", self.config.player.restart_daily_at)
+            self.restart_due = True
+            self.loop.quit()
 
     def _notice_database_change(self) -> None:
         """Live, before every tick: a database that went away or came back is detached or attached."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -37,6 +38,10 @@ class PlayerSettings:
     fallback_body: str = ""
     # `signage status` and Prometheus read http://127.0.0.1:PORT/status and /metrics; 0: off
     status_port: int = 8787
+    # A live player restarts itself once a day at this local time ("HH:MM"; "" never):
+    # its memory grows by about 8 MB an hour (README, "Performance"), so a fresh process
+    # at a quiet hour keeps it bounded. Exit code 75 makes the unit or the loop restart it.
+    restart_daily_at: str = "04:00"
 
     RANGES: ClassVar[dict[str, Range]] = {
         "screen": between(0, 99),  # more screens than a machine has; a bound, not a guess
@@ -56,6 +61,11 @@ class PlayerSettings:
     # `camera: 0` in YAML is a whole number: the first camera, as the text "0".
     INDEX_AS_TEXT: ClassVar[tuple[str, ...]] = ("camera",)
 
+    def __post_init__(self) -> None:
+        """`restart_daily_at` must be "" or a time of day "HH:MM"."""
+        if self.restart_daily_at and daily_restart_time(self.restart_daily_at) is None:
+            raise ValueError(f"restart_daily_at: expected a time of day HH:MM or \"\", got {self.restart_daily_at!r}")
+
     def check(self, where: str) -> None:
         """Raise ConfigError naming the key of the first value out of its range
         (for settings changed in code, e.g. by command-line options)."""
@@ -71,3 +81,23 @@ class PlayerSettings:
             fallback_title=self.fallback_title,
             fallback_body=self.fallback_body,
         )
+
+
+def daily_restart_time(text: str) -> dt.time | None:
+    """The time of day "HH:MM" means, or None when it is not one."""
+    try:
+        hours, minutes = text.strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        return None
+
+
+def crossed_daily_time(previous: dt.datetime, now: dt.datetime, at: dt.time) -> bool:
+    """True when the local time of day `at` lies in (previous, now]: once a day, also
+    across midnight and when the clock was checked late."""
+    if now <= previous:
+        return False
+    candidate = dt.datetime.combine(now.date(), at)
+    if candidate > now:
+        candidate -= dt.timedelta(days=1)
+    return previous < candidate <= now

@@ -48,3 +48,11 @@ def test_the_check_sees_an_import_of_the_application():
     # The check itself can fail: the application package does import itself and Qt lives there.
     loaded = top_level(imported_after_loading("signage.player"))
     assert "signage" in loaded
+
+
+@pytest.mark.parametrize("package", ["signage.server", "signage.sync"])
+def test_server_and_sync_service_never_import_qt(package):
+    # The central server runs on a machine with no screen, and `signage sync` beside the
+    # player must not load a second Qt into a service that only talks HTTP and SQLite.
+    loaded = top_level(imported_after_loading(package))
+    assert "PySide6" not in loaded

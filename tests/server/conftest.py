@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -34,15 +36,22 @@ ADMIN_PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory):
-    """The session's PostgreSQL cluster, with a migrated template database."""
-    cluster = ThrowawayCluster(tmp_path_factory.mktemp("postgres"))
+def pg_cluster():
+    """The session's PostgreSQL cluster, with a migrated template database.
+
+    Its folder is not under pytest's tmp_path: every new pytest session makes
+    /tmp/pytest-of-USER mode 0700 again, which locks the `postgres` user out of a
+    cluster another session (or an earlier fixture) still runs there.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="signage-pg-"))
+    cluster = ThrowawayCluster(folder)
     cluster.start()
     try:
         prepare_database(cluster.dsn(_TEMPLATE))
         yield cluster
     finally:
         cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -246,6 +246,7 @@ class ContentLibrary:
         valid_until: dt.date | str | None = None,
         age_restricted: bool = False,
         replace: bool = False,
+        probed: MediaInfo | None = None,
     ) -> ContentItem:
         """Probe an image or video and add it to the catalog; returns the new item.
 
@@ -255,7 +256,9 @@ class ContentLibrary:
         DataError: a shorter time belongs on the playlist entry. A name already in use,
         or a file already in the catalog under another name, is a DataError unless
         `replace` is set, which overwrites the item of that name completely.
-        Unusable media raise MediaError.
+        Unusable media raise MediaError. `probed`: what `probe_media` said of this very
+        file moments ago, so a caller that writes inside a longer transaction
+        (`signage sync` applying a release) does not hold the lock while it decodes.
         """
         path = _absolute(path)
         if name is not None:
@@ -269,7 +272,7 @@ class ContentLibrary:
             valid_until=parse_date(valid_until, "valid_until"),
             age_restricted=bool(age_restricted),
         )
-        info = probe_media(path)
+        info = probed if probed is not None else probe_media(path)
         item = _file_item(path, info, settings, settings.name or _name_from_file(path))
         with self._transaction():
             self._check_free(item, replace)

@@ -198,13 +198,17 @@ def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
     only at the first write, so a concurrent writer (the editor, the CLI, an import)
     could slip in between a version check and the write, or two writers could both fail
     upgrading their read locks. With IMMEDIATE the second writer waits (up to the
-    connection's timeout) instead. Must not be nested.
+    connection's timeout) instead. Must not be nested, except inside
+    `combined_write_transaction`, which it then joins.
 
     A write the disk refuses (read-only, full, busy, I/O error, damaged) is a
     `DatabaseWriteError` naming the file; other errors pass through unchanged.
     """
     connection = db.conn
     if connection.in_transaction:
+        if id(connection) in _JOINABLE:
+            yield connection  # inside `combined_write_transaction`: it commits or rolls back
+            return
         raise RuntimeError("a write transaction is already open on this connection")
     try:
         connection.execute("BEGIN IMMEDIATE")
@@ -225,6 +229,29 @@ def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
     except BaseException:
         _rollback_quietly(connection)
         raise
+
+
+# Connections (by id) inside `combined_write_transaction`, whose writers join it.
+_JOINABLE: set[int] = set()
+
+
+@contextlib.contextmanager
+def combined_write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
+    """One write transaction for several writers' methods: every `write_transaction` on
+    `db` inside the block joins it instead of refusing to nest, so their writes commit
+    together at the end, or (any exception) none of them does.
+
+    For a change that spans components, e.g. `signage sync` applying a release: the
+    catalog's items (`ContentLibrary`) and the rules (`PlaylistStore.replace_all`) in
+    one commit, so the player never reads new rules with the old catalog. Outside such a
+    block `write_transaction` still refuses to nest.
+    """
+    with write_transaction(db) as connection:
+        _JOINABLE.add(id(connection))
+        try:
+            yield connection
+        finally:
+            _JOINABLE.discard(id(connection))
 
 
 @contextlib.contextmanager

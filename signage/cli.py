@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         cli_purchases,
         cli_report,
         cli_rules,
+        cli_server,
         cli_status,
+        cli_sync,
     )
 
     parser = argparse.ArgumentParser(
@@ -61,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_purchases.register(commands)
     cli_report.register(commands)
     cli_rules.register(commands)
+    cli_server.register(commands)
     cli_status.register(commands)
+    cli_sync.register(commands)
     return parser
 
 

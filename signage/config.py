@@ -4,7 +4,7 @@ YAML with one top-level section per part of the system: `audience` (the engine),
 `decision` (how cautious decisions are, the minors guardrail), `stability` (when the
 player may switch playlists) and `learning` (thresholds and explicit assumptions of
 learning rules from purchase history) and `player` (the kiosk window, its camera and
-media handling). Every key
+media handling) and `sync` (how `signage sync` talks to the central server). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
 file or section means built-in defaults. Each section declares the range of each of its
 numbers (`RANGES`, see `audience.settings`). `signage config path` shows where it is read.
@@ -26,8 +26,9 @@ from playlists.stability import StabilitySettings
 from foundation.errors import ConfigError
 from foundation.limits import InputLimitError, read_text_limited, refuse_yaml_aliases
 from signage.player.settings import PlayerSettings
+from signage.sync.settings import SyncSettings
 
-SECTIONS = ("audience", "decision", "stability", "learning", "player")
+SECTIONS = ("audience", "decision", "stability", "learning", "player", "sync")
 
 
 def default_config_path() -> Path:
@@ -47,6 +48,7 @@ class SignageConfig:
     stability: StabilitySettings = field(default_factory=StabilitySettings)
     learning: LearningSettings = field(default_factory=LearningSettings)
     player: PlayerSettings = field(default_factory=PlayerSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
     source: str = "built-in defaults"
 
 
@@ -82,6 +84,7 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
         stability=section_from_dict(StabilitySettings, data.get("stability"), source, "stability"),
         learning=learning,
         player=section_from_dict(PlayerSettings, data.get("player"), source, "player"),
+        sync=section_from_dict(SyncSettings, data.get("sync"), source, "sync"),
         source=source,
     )
 

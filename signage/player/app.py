@@ -14,6 +14,7 @@ three ways:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -160,7 +161,8 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
         raise PlayerFailed(f"the player stopped on an unexpected error: {crashed[0]}")
     if run.restart_due:
         raise ScheduledRestart(
-            f"daily restart at {config.player.restart_daily_at} (player.restart_daily_at): "
+            run.restart_message
+            or f"daily restart at {config.player.restart_daily_at} (player.restart_daily_at): "
             "exit 75, so the unit starts a fresh player"
         )
     if run.failure:
@@ -193,6 +195,8 @@ class _PlayerRun:
         self.options, self.config, self.replay, self.loop = options, config, replay, loop
         self.failure: list[str] = []
         self.restart_due = False
+        self.restart_message: str | None = None  # why, when not the daily restart (a remote command)
+        self.control_token_file: Path | None = None  # written while the control endpoint is up
         self.result: dict = {}
         self.window = None
         self.worker = None
@@ -348,6 +352,9 @@ class _PlayerRun:
             self.result.update(self.controller.finish())
         if self.status_server is not None:
             self.status_server.stop(2.0)
+        if self.control_token_file is not None:
+            with contextlib.suppress(OSError):
+                self.control_token_file.unlink()  # its token dies with this run
         if self.recent_errors is not None:
             self.recent_errors.uninstall()
         if self.window is not None:
@@ -451,7 +458,13 @@ class _PlayerRun:
     def _start_status(self) -> None:
         """`signage status` and /metrics on 127.0.0.1 (`player.status_port`; 0 = off)."""
         from foundation.errors import SignageError
-        from signage.player.status import RecentErrors, StatusServer
+        from signage.player.status import (
+            ControlRequests,
+            RecentErrors,
+            StatusServer,
+            control_token_path,
+            write_control_token,
+        )
 
         port = self.config.player.status_port
         if not port:
@@ -462,7 +475,22 @@ class _PlayerRun:
         self._disk_free: tuple[float, int | None] = (-1e9, None)
         self._publish()
         self._every(1000, self._publish)
-        server = StatusServer(self._status, port)
+        # The control endpoint (remote commands through `signage sync`): its token is new
+        # for every run, in a 0600 file beside the database.
+        control, token = None, None
+        try:
+            token_file = control_token_path(self.db_path)
+            token = write_control_token(token_file)
+            self.control_token_file = token_file
+        except OSError as error:
+            log.warning("%s: cannot write the control token (%s); running without the control endpoint",
+                        control_token_path(self.db_path), error.strerror or error)
+        if token is not None:
+            control = ControlRequests(
+                {"reload": self._control_reload, "restart": self._control_restart, "screenshot": self._control_screenshot}
+            )
+            self._every(100, control.serve)
+        server = StatusServer(self._status, port, control=control, control_token=token)
         try:
             server.start()
         except SignageError as error:
@@ -500,3 +528,54 @@ class _PlayerRun:
     def _status(self) -> dict:
         """On the server's threads: the latest published dict (never changed after publishing)."""
         return self._published
+
+    # -- remote control (on the GUI thread, through signage.player.status.ControlRequests) --
+
+    def _control_reload(self):
+        """Read the rules and content again now (the player also does every reload_check_s)."""
+        from signage.player.status import ControlResult
+
+        self._retry_database()
+        reloaded = self.controller.reload_if_changed()
+        book = self.controller.core.book
+        message = (f"{'reloaded' if reloaded else 'up to date'}: rules revision {book.revision}, "
+                   f"{len(book.rules)} rules, {len(book.content)} items")
+        log.info("remote reload: %s", message)
+        return ControlResult.text(200, message)
+
+    def _control_restart(self):
+        """End this run with the daily restart's exit code (75), so the unit starts a fresh player."""
+        from PySide6.QtCore import QTimer
+
+        from signage.player.status import ControlResult
+
+        log.info("remote restart: ending this run for a fresh one")
+        self.restart_due = True
+        self.restart_message = "restart asked for remotely: exit 75, so the unit starts a fresh player"
+        QTimer.singleShot(0, self.loop.quit)
+        return ControlResult.text(202, "restarting: exit 75")
+
+    def _control_screenshot(self):
+        """A PNG of the ad surface alone."""
+        from signage.player.status import ControlResult
+
+        return ControlResult(200, "image/png", grab_ad_surface(self.window))
+
+
+def grab_ad_surface(window) -> bytes:
+    """A PNG of what the ad surface shows, and nothing else.
+
+    The surface widget is grabbed alone: the operator overlay (F1) and the aiming
+    picture (F2, the camera's face boxes) are its siblings in the window, drawn over
+    it, never its children, so they are not in the picture; no camera frame ever is on
+    the surface. On the GUI thread.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.surface.grab().save(buffer, "PNG"):
+        raise RuntimeError("the screen could not be encoded as PNG")
+    buffer.close()
+    return bytes(data)

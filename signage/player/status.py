@@ -6,7 +6,18 @@ turns it off) that `signage status` reads:
 * `GET /status`: the status dict below, as JSON;
 * `GET /metrics`: the same numbers as Prometheus text metrics (exposition format 0.0.4);
 * any other path is 404. A provider that raises gives 500 with one line of text, and
-  the server goes on serving the next request.
+  the server goes on serving the next request;
+* with a `ControlRequests` (the live player): `POST /control/reload` (read the rules and
+  content again now), `POST /control/restart` (end the run with the daily restart's
+  exit code 75, so the unit starts a fresh player) and `GET /control/screenshot` (a PNG
+  of the ad surface alone: never the aiming picture, never a camera frame). These are
+  what `signage sync` carries out for the server's remote commands. Each needs the
+  header `X-Signage-Control-Token` with the token the player writes at its start into
+  `player-control.token` (0600) beside its database: a web page on the kiosk cannot
+  read that file, and a custom header makes a browser ask first (a CORS preflight,
+  OPTIONS) which this server never answers; a request with an `Origin` is refused too.
+  The actions run on the GUI thread (`ControlRequests.serve`), the request waits for
+  them (at most `CONTROL_WAIT_S`).
 
 It listens on the loopback address only and answers only requests whose `Host` is that
 address or `localhost` (a web page in a browser on the kiosk cannot read it through a
@@ -52,13 +63,18 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import hmac
 import ipaddress
 import json
 import logging
 import math
+import os
+import queue
+import secrets
 import shutil
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -71,6 +87,11 @@ log = logging.getLogger(__name__)
 LAST_ERRORS = 10  # how many of the last warnings and errors the status keeps
 METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 _MESSAGE_CHARS = 300  # one error line in the status, at most
+CONTROL_TOKEN_HEADER = "X-Signage-Control-Token"
+CONTROL_TOKEN_FILE = "player-control.token"
+CONTROL_WAIT_S = 10.0  # a control request waits this long for the GUI thread
+CONTROL_PATHS = {("POST", "/control/reload"): "reload", ("POST", "/control/restart"): "restart",
+                 ("GET", "/control/screenshot"): "screenshot"}
 
 
 class StatusServer:
@@ -82,9 +103,17 @@ class StatusServer:
     whole, never one it changes in place) and quick.
     """
 
-    def __init__(self, provider: Callable[[], dict], port: int, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        provider: Callable[[], dict],
+        port: int,
+        host: str = "127.0.0.1",
+        control: ControlRequests | None = None,
+        control_token: str | None = None,
+    ) -> None:
         """`port` 0 picks a free port (see `port` after `start()`). `host` must be a
-        loopback address: the status is for this machine only."""
+        loopback address: the status is for this machine only. `control` (with its
+        `control_token`) serves the /control/ paths; without it they are 404."""
         try:
             loopback = ipaddress.IPv4Address(host).is_loopback
         except ValueError:
@@ -93,7 +122,11 @@ class StatusServer:
             raise ConfigError(f"status endpoint: {host!r} is not an IPv4 loopback address (127.0.0.1): refused")
         if not 0 <= port <= 65535:
             raise ConfigError(f"player.status_port: expected 0 to 65535, got {port}")
+        if control is not None and not control_token:
+            raise ValueError("a control endpoint needs its token")
         self.provider = provider
+        self.control = control
+        self.control_token = control_token
         self.host = host
         self.port = port
         self._server: _Server | None = None
@@ -111,6 +144,8 @@ class StatusServer:
                 f"player.status_port: cannot listen on {self.host}:{self.port} ({error.strerror or error})"
             ) from None
         server.provider = self.provider
+        server.control = self.control
+        server.control_token = self.control_token
         self.port = server.server_address[1]
         server.allowed_hosts = {self.host, "localhost", f"{self.host}:{self.port}", f"localhost:{self.port}"}
         self._server = server
@@ -149,6 +184,8 @@ class _Server(ThreadingHTTPServer):
     provider: Callable[[], dict]
     allowed_hosts: set[str]
     last_failure: str | None = None
+    control: ControlRequests | None = None
+    control_token: str | None = None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -166,6 +203,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", f"host {host!r} not allowed\n")
             return
         path = urlsplit(self.path).path
+        if path.startswith("/control/"):
+            self._control("GET", path)
+            return
         if path not in ("/status", "/metrics"):
             self._reply(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found: try /status or /metrics\n")
             return
@@ -187,8 +227,37 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.last_failure = None
         self._reply(HTTPStatus.OK, kind, body)
 
+    def do_POST(self) -> None:  # the name http.server calls
+        """Answer one POST: only the control paths have one."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host and host not in self.server.allowed_hosts:
+            self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", f"host {host!r} not allowed\n")
+            return
+        self._control("POST", urlsplit(self.path).path)
+
+    def _control(self, method: str, path: str) -> None:
+        """A control request: the token checked, the action run on the GUI thread."""
+        control, token = self.server.control, self.server.control_token
+        action = CONTROL_PATHS.get((method, path))
+        if control is None or action is None:
+            self._reply(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n")
+            return
+        given = self.headers.get(CONTROL_TOKEN_HEADER) or ""
+        if self.headers.get("Origin") is not None:  # a browser's request: never a program of this kiosk
+            self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", "requests from web pages are refused\n")
+            return
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8")):
+            log.warning("control: %s %s refused: %s", method, path, "no token" if not given else "wrong token")
+            self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8",
+                        f"the {CONTROL_TOKEN_HEADER} header is missing or wrong\n")
+            return
+        result = control.ask(action, CONTROL_WAIT_S)
+        self._reply_bytes(HTTPStatus(result.status), result.content_type, result.body)
+
     def _reply(self, code: HTTPStatus, content_type: str, body: str) -> None:
-        data = body.encode("utf-8")
+        self._reply_bytes(code, content_type, body.encode("utf-8"))
+
+    def _reply_bytes(self, code: HTTPStatus, content_type: str, data: bytes) -> None:
         self.send_response(code)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -199,6 +268,91 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # http.server's signature
         """Requests go to the debug log, not to stderr (a scrape every 15 s is no news)."""
         log.debug("status: %s " + format, self.address_string(), *args)
+
+
+# -- the control endpoint ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ControlResult:
+    """What a control action answers: an HTTP status, a content type and the body."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+    @classmethod
+    def text(cls, status: int, message: str) -> ControlResult:
+        """A one-line text answer."""
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
+
+
+class ControlRequests:
+    """Control actions asked for on the server's threads, carried out on the GUI thread.
+
+    `actions` maps "reload", "restart" and "screenshot" to callables returning a
+    `ControlResult`; they run only inside `serve()`, which the GUI thread calls on a
+    timer. `ask` (a server thread) queues one and waits for its result.
+    """
+
+    def __init__(self, actions: dict[str, Callable[[], ControlResult]]) -> None:
+        self.actions = actions
+        self._queue: queue.Queue[tuple[str, queue.Queue]] = queue.Queue()
+
+    def ask(self, action: str, timeout_s: float) -> ControlResult:
+        """Queue `action` and wait for the GUI thread to carry it out (503 after `timeout_s`)."""
+        answer: queue.Queue[ControlResult] = queue.Queue(maxsize=1)
+        self._queue.put((action, answer))
+        try:
+            return answer.get(timeout=timeout_s)
+        except queue.Empty:
+            return ControlResult.text(503, f"the player did not carry out {action} within {timeout_s:.0f} s")
+
+    def serve(self) -> int:
+        """On the GUI thread: carry out every queued action; returns how many."""
+        done = 0
+        while True:
+            try:
+                action, answer = self._queue.get_nowait()
+            except queue.Empty:
+                return done
+            handler = self.actions.get(action)
+            try:
+                result = handler() if handler is not None else ControlResult.text(404, f"no action {action}")
+            # Broad on purpose: an action that fails answers 500 and the player plays on.
+            except Exception as error:  # noqa: BLE001 - the top of a control action (see above)
+                log.warning("control: %s failed: %s", action, _one_line(f"{type(error).__name__}: {error}"))
+                result = ControlResult.text(500, f"{action} failed: {_one_line(str(error))}")
+            answer.put(result)
+            done += 1
+
+
+def control_token_path(database: str | Path) -> Path:
+    """Where the player keeps its control token: beside its database."""
+    return Path(database).parent / CONTROL_TOKEN_FILE
+
+
+def write_control_token(path: Path) -> str:
+    """A new random control token, written owner-only (0600) to `path`; returns it."""
+    token = secrets.token_urlsafe(32)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)  # exact, whatever the umask
+        os.write(descriptor, token.encode("ascii"))
+    finally:
+        os.close(descriptor)
+    os.replace(temporary, path)
+    return token
+
+
+def read_control_token(path: Path) -> str | None:
+    """The player's control token, or None when there is none (no player has started)."""
+    try:
+        return path.read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 # -- Prometheus text ------------------------------------------------------------------

@@ -12,9 +12,15 @@ that is the hook. The entry runs a small session script that
 * without one (or with `--foreground`, for `~/.xinitrc` on a bare X server): runs the
   player itself in a loop that does what the unit does: a non-zero exit or a signal is
   restarted after a wait that grows to a minute; exit 0 (Ctrl+Q, the window closed,
-  SIGTERM) ends the loop.
+  SIGTERM) ends the loop. With the sync service installed it also runs `signage sync
+  run` beside it (the script again, `--sync-loop`), restarted after any exit, and stops
+  it when it ends.
 
-Nothing is enabled at boot: started at login, the player knows the display.
+The player is not enabled at boot: started at login, it knows the display. The sync
+service (`signage sync run`, `signage-sync.service`) needs no display, so it is a plain
+unit enabled in `default.target`: it starts with the user manager (at login, or at boot
+with `loginctl enable-linger`), and is installed only on an enrolled kiosk
+(`sync-identity.json` beside the database) or with `--sync`.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from pathlib import Path
 from foundation.errors import SignageError
 
 UNIT_NAME = "signage-player.service"
+SYNC_UNIT_NAME = "signage-sync.service"
 DESKTOP_NAME = "signage-player.desktop"
 SESSION_SCRIPT_NAME = "signage-kiosk-session"
 # What scripts/kiosk/signage-player.service says ExecStart is; a test checks that file
@@ -105,6 +112,48 @@ StandardError=journal
 WantedBy=default.target
 """
 
+SYNC_UNIT_TEMPLATE = """\
+# systemd user unit: runs `signage sync run`, the kiosk's link to the central server
+# (releases in; proof of play, audience samples and heartbeats out; remote commands),
+# beside the player. It needs no display, so unlike the player's unit it is enabled:
+# it starts with the user manager, at login, or at boot when the user lingers
+# (`loginctl enable-linger USER`, once, as root).
+#
+# `signage install-autostart` writes and enables it on an enrolled kiosk (`signage sync
+# enrol` made sync-identity.json beside the database), or with --sync.
+#
+#   journalctl --user -u signage-sync -f        # its log
+#   systemctl --user status signage-sync        # is it running, since when
+#   signage sync status                         # what waits to be sent, the release it runs
+
+[Unit]
+Description=signage kiosk sync service (central server)
+# Never give up: the service itself retries an unreachable server with backoff, so a
+# failure here is the machine's (a disk, a config being edited); RestartSec keeps it slow.
+StartLimitIntervalSec=0
+
+[Service]
+Type=simple
+ExecStart={exec_start} sync run
+# SIGTERM ends it cleanly between requests (a request in flight ends within
+# sync.request_timeout_s, 30 s); the spool keeps whatever was not delivered.
+KillSignal=SIGTERM
+TimeoutStopSec=45
+# Any exit is restarted, a clean one too: the kiosk must keep reporting. (`systemctl
+# --user stop` is not an exit it restarts.)
+Restart=always
+RestartSec=5
+# Back off to five minutes between tries when it keeps failing, e.g. a kiosk not
+# enrolled yet (systemd 254 and later; older versions say the keys are unknown).
+RestartSteps=6
+RestartMaxDelaySec=300
+StandardOutput=journal
+StandardError=journal
+
+[Install]
+WantedBy=default.target
+"""
+
 SESSION_SCRIPT_TEMPLATE = """\
 #!/bin/sh
 # Written by `signage install-autostart`. Started by the desktop session at login (XDG
@@ -112,6 +161,37 @@ SESSION_SCRIPT_TEMPLATE = """\
 #   exec {script_path_sh} --foreground
 signage={signage_sh}
 unit={unit}
+# 1: the sync service is installed (an enrolled kiosk): without systemd --user this
+# script runs it beside the player (with systemd, signage-sync.service does).
+with_sync={with_sync}
+
+if [ "$1" = "--sync-loop" ]; then
+    # The sync service, restarted as signage-sync.service would be: after any exit, with a
+    # wait that doubles up to five minutes (it retries the server itself; an exit is the
+    # machine's problem or a kiosk not enrolled yet). SIGTERM ends it and the loop.
+    child=
+    stopping=
+    trap 'stopping=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null' TERM INT HUP
+    delay=5
+    while :; do
+        started=$(date +%s)
+        "$signage" sync run &
+        child=$!
+        wait "$child"
+        code=$?
+        if [ -n "$stopping" ]; then
+            wait "$child" 2>/dev/null
+            exit 0
+        fi
+        child=
+        if [ $(( $(date +%s) - started )) -ge 600 ]; then delay=5; fi
+        echo "{script_name}: the sync service exited with code $code; starting it again in $delay s" >&2
+        sleep "$delay" &
+        wait $!
+        [ -n "$stopping" ] && exit 0
+        delay=$(( delay * 2 )); [ "$delay" -gt 300 ] && delay=300
+    done
+fi
 
 if [ "$1" != "--foreground" ] && command -v systemctl >/dev/null 2>&1 \\
         && systemctl --user show-environment >/dev/null 2>&1; then
@@ -132,7 +212,18 @@ fi
 # after a wait that doubles up to a minute and starts again after a good long run.
 child=
 stopping=
-trap 'stopping=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null' TERM INT HUP
+sync_loop=
+trap 'stopping=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; \
+    [ -n "$sync_loop" ] && kill -TERM "$sync_loop" 2>/dev/null' TERM INT HUP
+stop_sync() {{
+    [ -n "$sync_loop" ] || return 0
+    kill -TERM "$sync_loop" 2>/dev/null
+    wait "$sync_loop" 2>/dev/null
+}}
+if [ "$with_sync" = 1 ]; then
+    "$0" --sync-loop &
+    sync_loop=$!
+fi
 delay=2
 while :; do
     started=$(date +%s)
@@ -142,15 +233,16 @@ while :; do
     code=$?
     if [ -n "$stopping" ]; then
         wait "$child" 2>/dev/null
+        stop_sync
         exit 0
     fi
     child=
-    [ "$code" -eq 0 ] && exit 0
+    if [ "$code" -eq 0 ]; then stop_sync; exit 0; fi
     if [ $(( $(date +%s) - started )) -ge 600 ]; then delay=2; fi
     echo "{script_name}: the player exited with code $code; starting it again in $delay s" >&2
     sleep "$delay" &
     wait $!
-    [ -n "$stopping" ] && exit 0
+    if [ -n "$stopping" ]; then stop_sync; exit 0; fi
     delay=$(( delay * 2 )); [ "$delay" -gt 60 ] && delay=60
 done
 """
@@ -179,6 +271,12 @@ class AutostartFiles:
     unit: Path
     desktop: Path
     session_script: Path
+    sync_unit: Path
+
+    @property
+    def sync_wants_link(self) -> Path:
+        """The link that enables the sync unit (what `systemctl --user enable` makes)."""
+        return self.sync_unit.parent / "default.target.wants" / SYNC_UNIT_NAME
 
     @classmethod
     def for_user(cls, environ: dict[str, str] | None = None) -> AutostartFiles:
@@ -191,6 +289,7 @@ class AutostartFiles:
             unit=config_home / "systemd" / "user" / UNIT_NAME,
             desktop=config_home / "autostart" / DESKTOP_NAME,
             session_script=data_home / "signage" / "kiosk" / SESSION_SCRIPT_NAME,
+            sync_unit=config_home / "systemd" / "user" / SYNC_UNIT_NAME,
         )
 
 
@@ -199,14 +298,21 @@ def render_unit(signage_exe: str) -> str:
     return UNIT_TEMPLATE.replace("{exec_start}", _systemd_quote(signage_exe))
 
 
-def render_session_script(signage_exe: str, files: AutostartFiles) -> str:
-    """The session script the autostart entry runs (POSIX sh)."""
+def render_sync_unit(signage_exe: str) -> str:
+    """The sync service's user unit with `signage_exe` as its command."""
+    return SYNC_UNIT_TEMPLATE.replace("{exec_start}", _systemd_quote(signage_exe))
+
+
+def render_session_script(signage_exe: str, files: AutostartFiles, with_sync: bool = False) -> str:
+    """The session script the autostart entry runs (POSIX sh); `with_sync`: without a
+    systemd user manager it also runs the sync service (restarted) beside the player."""
     return SESSION_SCRIPT_TEMPLATE.format(
         desktop_path=files.desktop,
         script_path_sh=_sh_quote(str(files.session_script)),
         signage_sh=_sh_quote(signage_exe),
         unit=UNIT_NAME,
         script_name=SESSION_SCRIPT_NAME,
+        with_sync=1 if with_sync else 0,
     )
 
 
@@ -235,11 +341,19 @@ def register(commands: argparse._SubParsersAction) -> None:
             "unit (~/.config/systemd/user/signage-player.service). At login the script hands the session's "
             "display to systemd --user and starts the unit, which restarts the player on any exit it did not "
             "ask for and when it hangs; without systemd --user the script restarts the player itself. "
-            "For ~/.xinitrc on a bare X server: exec SCRIPT --foreground (the path is printed)."
+            "For ~/.xinitrc on a bare X server: exec SCRIPT --foreground (the path is printed). On a kiosk "
+            "enrolled with the central server (or with --sync) it also writes and enables "
+            "~/.config/systemd/user/signage-sync.service, which runs `signage sync run` with the user manager."
         ),
     )
     install.add_argument("--dry-run", action="store_true", help="print what would be written or removed; change nothing")
-    install.add_argument("--uninstall", action="store_true", help="remove the three files (and stop the unit)")
+    install.add_argument("--uninstall", action="store_true",
+                         help="remove the files, the player's and the sync service's (and stop the units)")
+    install.add_argument(
+        "--sync", action="store_true",
+        help="also install and enable the sync service (signage-sync.service) on a kiosk not enrolled yet "
+             "(an enrolled one, with sync-identity.json beside the database, gets it anyway)",
+    )
     install.add_argument(
         "--signage", metavar="PATH", help="the signage command the player runs (default: this installation's)"
     )
@@ -252,39 +366,96 @@ def _install_autostart(args: argparse.Namespace) -> int:
     if args.uninstall:
         return _uninstall(files, dry_run=args.dry_run, systemd=systemd)
     signage_exe = str(Path(args.signage).absolute()) if args.signage else default_signage_exe()
+    identity = _sync_identity_path()
+    with_sync = args.sync or identity.exists()
     contents = {
         files.unit: (render_unit(signage_exe), 0o644),
-        files.session_script: (render_session_script(signage_exe, files), 0o755),
+        files.session_script: (render_session_script(signage_exe, files, with_sync), 0o755),
         files.desktop: (render_desktop_entry(files), 0o644),
     }
+    if with_sync:
+        contents[files.sync_unit] = (render_sync_unit(signage_exe), 0o644)
     if args.dry_run:
         for path, (text, mode) in contents.items():
             print(f"--- would write {path} (mode {mode:o})")
             print(text, end="" if text.endswith("\n") else "\n")
-        print("--- would run: systemctl --user daemon-reload" if systemd else "--- no systemd user manager here")
+        if with_sync:
+            print(f"--- would enable {SYNC_UNIT_NAME}: link {files.sync_wants_link} -> ../{SYNC_UNIT_NAME}")
+        else:
+            print(f"--- sync service: not installed ({_not_enrolled(identity)})")
+        if systemd:
+            print("--- would run: systemctl --user daemon-reload"
+                  + (f"; systemctl --user restart {SYNC_UNIT_NAME}" if with_sync else ""))
+        else:
+            print("--- no systemd user manager here")
         return 0
     for path, (text, mode) in contents.items():
         _write(path, text, mode)
         print(f"wrote {path}")
+    if with_sync:
+        _enable_sync_unit(files)
+        print(f"enabled {SYNC_UNIT_NAME} ({files.sync_wants_link})")
     if systemd:
         _systemctl("daemon-reload")
         print(f"systemd --user: {UNIT_NAME} installed; it starts at the next login (the autostart entry starts it)")
+        if with_sync:
+            _systemctl("restart", SYNC_UNIT_NAME)  # a new unit file takes effect now, not at the next login
+            print(f"systemd --user: {SYNC_UNIT_NAME} started; at boot too once the user lingers "
+                  "(loginctl enable-linger, as root)")
     else:
         print("no systemd user manager: at login the session script runs the player and restarts it itself")
+        if with_sync:
+            print(f"no systemd user manager: {SYNC_UNIT_NAME} is enabled and starts with one; until then the "
+                  "session script runs the sync service beside the player")
+    if not with_sync:
+        print(f"sync service: not installed ({_not_enrolled(identity)})")
     print(f"bare X server (xinit/startx): make `exec {files.session_script} --foreground` the last line of ~/.xinitrc")
     return 0
 
 
+def _sync_identity_path() -> Path:
+    """The kiosk's enrolment (`signage sync enrol` writes it beside the database)."""
+    from foundation.paths import database_path
+    from signage.sync.identity import IDENTITY_FILE
+
+    return database_path().absolute().parent / IDENTITY_FILE
+
+
+def _not_enrolled(identity: Path) -> str:
+    return f"this kiosk is not enrolled: no {identity}; `signage sync enrol`, then run this again, or use --sync"
+
+
+def _enable_sync_unit(files: AutostartFiles) -> None:
+    """Enable the sync unit as `systemctl --user enable` does for WantedBy=default.target:
+    a relative link in default.target.wants. Made here so that it also works where no user
+    manager runs yet (installed over ssh before the first login), and the same either way."""
+    link = files.sync_wants_link
+    target = Path("..") / SYNC_UNIT_NAME
+    try:
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if link.is_symlink() or link.exists():
+            if link.is_symlink() and Path(os.readlink(link)) == target:
+                return
+            link.unlink()
+        link.symlink_to(target)
+    except OSError as error:
+        raise AutostartError(f"{link}: cannot enable {SYNC_UNIT_NAME}: {error.strerror or error}") from None
+
+
 def _uninstall(files: AutostartFiles, *, dry_run: bool, systemd: bool) -> int:
-    paths = (files.desktop, files.session_script, files.unit)
+    paths = (files.desktop, files.session_script, files.unit, files.sync_wants_link, files.sync_unit)
+    units = [unit for unit, path in ((UNIT_NAME, files.unit), (SYNC_UNIT_NAME, files.sync_unit)) if path.exists()]
     if dry_run:
         for path in paths:
-            print(f"--- would remove {path}" + ("" if path.exists() else " (not there)"))
+            there = path.exists() or path.is_symlink()
+            print(f"--- would remove {path}" + ("" if there else " (not there)"))
         if systemd:
-            print(f"--- would run: systemctl --user stop {UNIT_NAME}; systemctl --user daemon-reload")
+            stops = "".join(f"systemctl --user stop {unit}; " for unit in units)
+            print(f"--- would run: {stops}systemctl --user daemon-reload")
         return 0
-    if systemd and files.unit.exists():
-        _systemctl("stop", UNIT_NAME)
+    if systemd:
+        for unit in units:
+            _systemctl("stop", unit)
     for path in paths:
         try:
             path.unlink()

@@ -160,25 +160,35 @@ def _once(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from foundation.db import open_database
     from signage.config import load_config
-    from signage.sync.spool import Spool
+    from signage.sync.spool import Spool, open_read_only
 
     config = load_config(args.config)
     paths = _paths(args)
-    spool = Spool(paths.spool, config.sync.spool_max_bytes)
+    # Read-only: a status never creates sync.db (nor the player's database), so asking
+    # before the first sync leaves the kiosk as it was.
+    if not paths.spool.exists():
+        enrolled = "enrolled" if paths.identity.exists() else "not enrolled (signage sync enrol)"
+        print(f"not synced yet: {paths.spool} does not exist; this kiosk is {enrolled}")
+        return 0
+    spool = Spool.read_only(paths.spool, config.sync.spool_max_bytes)
+    kiosk_db = open_read_only(paths.database)
     try:
         skew = spool.state("clock_skew_s")
-        _print_summary(spool, open_database(paths.database), float(skew) if skew else None)
+        _print_summary(spool, kiosk_db, float(skew) if skew else None, read_only=True)
     finally:
         spool.close()
+        if kiosk_db is not None:
+            kiosk_db.conn.close()
     return 0
 
 
-def _print_summary(spool, db, skew_s: float | None) -> None:
+def _print_summary(spool, db, skew_s: float | None, read_only: bool = False) -> None:
+    """What the kiosk runs and what waits; `db` the player's database (None: there is none
+    yet); `read_only`: create no table in it."""
     from signage.sync.apply import running_release
 
-    running = running_release(db)
+    running = None if db is None else running_release(db, create=not read_only)
     counts = spool.counts()
     if running:
         print(f"release: {running['release_id']} ({running['group']} v{running['version']}), applied "
@@ -194,3 +204,7 @@ def _print_summary(spool, db, skew_s: float | None) -> None:
     if refused:
         print(f"refused: {spool.state('refused_reason')}")
     print("clock skew: " + ("not measured yet" if skew_s is None else f"{skew_s:+.1f} s (server - kiosk)"))
+    sources = int(spool.state("sources", "1") or 1)
+    if sources > 1:
+        print(f"the player's database was replaced {sources - 1} time(s); its ids are sent numbered on "
+              f"(plays + {spool.state('plays_offset')}, audience samples + {spool.state('audience_offset')})")

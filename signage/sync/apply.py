@@ -30,6 +30,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,12 +337,19 @@ def _download(client: FleetClient, item: ReleaseItem, blob: Path, stop: Callable
     return info
 
 
-def running_release(db: Database) -> dict | None:
-    """The release the kiosk runs (the newest `sync_releases` row), or None."""
-    migrate(db, COMPONENT, MIGRATIONS)
-    row = db.conn.execute(
-        "SELECT release_id, group_name, version, etag, applied_at, items FROM sync_releases"
-        " ORDER BY applied DESC LIMIT 1").fetchone()
+def running_release(db: Database, *, create: bool = True) -> dict | None:
+    """The release the kiosk runs (the newest `sync_releases` row), or None. `create`
+    False: a database without the table (never synced) is left as it is (read-only use)."""
+    if create:
+        migrate(db, COMPONENT, MIGRATIONS)
+    try:
+        row = db.conn.execute(
+            "SELECT release_id, group_name, version, etag, applied_at, items FROM sync_releases"
+            " ORDER BY applied DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError as error:
+        if not create and "no such table" in str(error):
+            return None
+        raise
     if row is None:
         return None
     keys = ("release_id", "group", "version", "etag", "applied_at", "items")

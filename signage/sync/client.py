@@ -26,7 +26,7 @@ import httpx
 
 from foundation.errors import SignageError
 from foundation.limits import shorten
-from signage.sync.settings import SyncSettings
+from signage.sync.settings import SyncSettings, tls_context
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,8 @@ def enrol(server_url: str, code: str, hostname: str, settings: SyncSettings,
           transport: httpx.BaseTransport | None = None) -> tuple[str, str, int | None]:
     """Trade a one-time enrolment code for the kiosk's id and token (`POST /enrol`);
     returns (kiosk_id, token, next_seq): the server's next telemetry batch, when it says."""
-    with httpx.Client(base_url=server_url.rstrip("/") + API, timeout=timeouts(settings), transport=transport) as http:
+    with httpx.Client(base_url=server_url.rstrip("/") + API, timeout=timeouts(settings), verify=tls_context(settings),
+                      transport=transport) as http:
         answer = _json(_send(http, "enrolment", "POST", "/enrol", json={"code": code, "hostname": hostname}),
                        "enrolment")
     kiosk_id, token = answer.get("kiosk_id"), answer.get("token")
@@ -120,6 +121,7 @@ class FleetClient:
             base_url=self.server_url + API,
             headers={"Authorization": f"Bearer {token}"},
             timeout=timeouts(settings),
+            verify=tls_context(settings),  # sync.ca_file, or the default bundle
             transport=transport,
         )
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import logging
+import os
 import random
 import sqlite3
 import threading
@@ -159,6 +160,7 @@ class SyncService:
         self.errors: dict[str, tuple[float, str]] = {}  # task -> (when, message) of its latest failure
         self.skew_s: float | None = None
         self._kiosk_db: Database | None = None
+        self._kiosk_db_file: tuple[int, int] | None = None  # (device, inode) of the file opened
         now = clock.now_s()
         self.tasks = {
             "heartbeat": _Task(settings.heartbeat_s, now),
@@ -257,9 +259,17 @@ class SyncService:
         return message
 
     def kiosk_db(self) -> Database:
-        """The kiosk's database (opened once; the player's file)."""
+        """The kiosk's database (the player's file), opened again when the file at its path
+        is another one: the player moved a damaged database aside and started a new one,
+        and an open connection would go on writing releases into the one moved aside."""
+        file_id = _file_id(self.paths.database)
+        if self._kiosk_db is not None and file_id != self._kiosk_db_file:
+            log.info("sync: %s is a new file: opening it again", self.paths.database)
+            self._kiosk_db.conn.close()
+            self._kiosk_db = None
         if self._kiosk_db is None:
             self._kiosk_db = open_database(self.paths.database)
+            self._kiosk_db_file = _file_id(self.paths.database)
         return self._kiosk_db
 
     def _local_now(self) -> dt.datetime:
@@ -408,12 +418,10 @@ class SyncService:
             batch = self.spool.form_batch(local, utc_offset_s(local), self.settings.batch_max_records)
             if batch is None:
                 break
-            if self.spool.state("restamp_seq") == str(batch.seq):
-                # Refused as from_the_future before (never stored): it goes with the time now.
-                self.spool.restamp(batch.seq, local)
-                batch = self.spool.pending_batch()
             try:
-                reply = self.client.telemetry(batch.body)
+                # A batch resent after a failure goes with the time it is sent now (the
+                # server measures the clock skew from it), its records unchanged.
+                reply = self.client.telemetry(self.spool.stamped_body(batch, local, utc_offset_s(local)))
             except ServerRefused as error:
                 if error.status == 409 and error.code == "duplicate_batch":
                     log.info("telemetry: batch %d was stored before: delivered", batch.seq)
@@ -426,8 +434,7 @@ class SyncService:
                     continue
                 if error.code == "from_the_future":
                     # Not stored: the clock jumped back after the records were made. Sent
-                    # again with a new sent_at once the clock has passed them (retried).
-                    self.spool.set_state("restamp_seq", batch.seq)
+                    # again (with a fresh sent_at) once the clock has passed them (retried).
                     raise
                 if 400 <= error.status < 500 and error.code not in _RETRIED_REFUSALS:
                     self.spool.set_aside(batch.seq, str(error), local)
@@ -448,6 +455,15 @@ def utc_offset_s(local: dt.datetime) -> int:
     """The machine's UTC offset at the naive local time `local`, in seconds."""
     offset = local.astimezone().utcoffset()
     return int(offset.total_seconds()) if offset is not None else 0
+
+
+def _file_id(path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _local_text(when: dt.datetime) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import ssl
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from audience.settings import POSITIVE, Range, between, check_ranges
+from foundation.errors import ConfigError
 
 MIB = 1024 * 1024
 
@@ -41,6 +45,10 @@ class SyncSettings:
     # of play go out and it resumes (Range): a large video over a slow line never keeps
     # the kiosk silent long enough to look offline (5 minutes on the server).
     download_slice_s: float = 20.0
+    # The certificates the server's TLS certificate is checked against: a PEM file (an
+    # absolute path, ~ allowed), e.g. a chain's private CA. Empty: the bundle httpx ships
+    # (certifi's public CAs), not the machine's store. When set, only this file is trusted.
+    ca_file: str = ""
 
     RANGES: ClassVar[dict[str, Range]] = {
         # Below a second a fleet of thousands would flood the server; above a day is off.
@@ -58,6 +66,33 @@ class SyncSettings:
         "download_slice_s": between(1, 3600),
     }
 
+    def __post_init__(self) -> None:
+        """A `ca_file` that cannot be used is a config error now, not a TLS failure later."""
+        if self.ca_file:
+            tls_context(self)
+
     def check(self, where: str) -> None:
         """Raise ConfigError naming the key of the first value out of its range."""
         check_ranges(self, where)
+
+
+def tls_context(settings: SyncSettings) -> ssl.SSLContext | bool:
+    """httpx's `verify` for the server: an SSL context trusting `ca_file` only, or True (the
+    default bundle) when it is empty. ConfigError (one line, naming the key) when the file
+    is missing, unreadable or holds no certificate."""
+    if not settings.ca_file:
+        return True
+    path = Path(os.path.expanduser(settings.ca_file))
+    if not path.is_absolute():
+        # The service runs from wherever systemd starts it: a relative path would depend on that.
+        raise ConfigError(f"ca_file: expected an absolute path to a PEM file, got {settings.ca_file!r}")
+    try:
+        text = path.read_text(encoding="ascii", errors="replace")
+    except OSError as error:
+        raise ConfigError(f"ca_file: {path}: cannot read ({error.strerror or error})") from None
+    if "-----BEGIN CERTIFICATE-----" not in text:
+        raise ConfigError(f"ca_file: {path}: no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)")
+    try:
+        return ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, ValueError) as error:
+        raise ConfigError(f"ca_file: {path}: not a usable PEM certificate bundle ({error})") from None

@@ -4,9 +4,14 @@ The sync service copies finished plays (`plays` rows whose `ended_at` is set) an
 samples from the player's database into a SQLite file of its own (`sync.db`), so the
 player's database is only read. From that spool it forms telemetry batches
 (docs/fleet-api.md): a batch gets its `seq` when it is formed, in the same transaction
-that moves its rows out of the spool, and is then resent unchanged (the same bytes) until
+that moves its rows out of the spool, and is then resent with the same records until
 the server has it: a 200, or a 409 `duplicate_batch` (it was stored before, and the
 answer was lost). Only one batch is formed at a time, so nothing is ever in two batches.
+A resent batch keeps its `seq` and its records byte for byte; only its `sent_at` is
+refreshed to the time it goes out (`stamped_body`), because the server measures the
+kiosk's clock skew as its own time minus `sent_at` and would otherwise count the whole
+time the batch waited (an outage) as skew. The server knows a batch by its `seq`, so a
+restamped resend is still "the same batch" to it.
 
 Bounded in size, not in days: when the records' JSON in the spool (and the one formed
 batch) add up to more than `max_bytes`, the oldest audience samples are dropped and
@@ -23,6 +28,15 @@ never stored that number, and plays are unique by play_id there anyway).
 Cursors: plays are copied in play_id order up to the first one still on screen (its
 `ended_at` NULL), so a play is never skipped; `close_unfinished` at the player's next
 start closes one left open by a killed player.
+
+Ids: the server keeps plays unique by (kiosk, play_id) and samples by (kiosk,
+sample_id), so the ids sent must never repeat for the kiosk's whole life. The player's
+ids restart at 1 when its database is replaced (foundation.db moves a damaged file aside
+and starts an empty one), so the ids sent are the kiosk's own numbering: the local id
+plus an offset per source database (`plays_offset`, `audience_offset`). When the spool
+sees a database it has not read before, the offset moves to the highest id sent so far
+and the cursors start again at 0. How a replaced database is recognised: see
+`Spool._source_changed`.
 """
 
 from __future__ import annotations
@@ -30,12 +44,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from foundation.db import migrate, open_database, write_transaction
 
@@ -88,6 +105,18 @@ _AUDIENCE_COLUMNS = (
     "counts_by_attire",
 )
 _JSON_COLUMNS = ("counts_by_age_group", "counts_by_attire")
+# The columns of a row that never change once written: what an anchor remembers (see
+# `Spool._source_changed`). A play's end (ended_at, outcome, error) is filled in later.
+_PLAY_ANCHOR = ("started_at", "playlist", "item", "kind")
+_AUDIENCE_ANCHOR = ("at", "signal", "group_size", "dominant_segment")
+# (table, id column, state keys of its cursor, offset and anchor, anchor columns)
+_SOURCES = (
+    ("plays", "play_id", "plays_copied_to", "plays_offset", "plays_anchor", _PLAY_ANCHOR),
+    ("audience_samples", "sample_id", "audience_copied_to", "audience_offset", "audience_anchor", _AUDIENCE_ANCHOR),
+)
+# The start of every batch body, as `form_batch` writes it: `stamped_body` and
+# `renumber` change seq and sent_at there and leave the records' bytes alone.
+_BODY_HEAD = re.compile(r'\{"seq": (\d+), "sent_at": "([0-9: .T-]+)", "utc_offset_s": (-?\d+),')
 KEEP_COMMANDS = 1000  # acknowledged commands remembered (to never run one twice)
 
 
@@ -103,7 +132,7 @@ class SpoolCounts:
 
 @dataclass(frozen=True)
 class Batch:
-    """A formed telemetry batch: `body` is sent as it is, every time."""
+    """A formed telemetry batch: `body` as formed; `Spool.stamped_body` is what goes out."""
 
     seq: int
     body: bytes
@@ -119,6 +148,18 @@ class Spool:
         self.db = open_database(path)
         self.max_bytes = max_bytes
         migrate(self.db, COMPONENT, MIGRATIONS)
+
+    @classmethod
+    def read_only(cls, path: Path, max_bytes: int) -> Spool:
+        """The spool at `path` (it must exist) opened read-only, for looking only (`signage
+        sync status`): no migration, no file created; a write would fail."""
+        connection = _open_read_only(path)
+        if connection is None:
+            raise FileNotFoundError(path)
+        spool = cls.__new__(cls)
+        spool.db = Database(connection)
+        spool.max_bytes = max_bytes
+        return spool
 
     def close(self) -> None:
         """Close the file."""
@@ -192,16 +233,17 @@ class Spool:
         audience_after = self._int_state("audience_copied_to")
         try:
             source.execute("BEGIN")  # one snapshot of the player's database for both tables
-            play_rows = source.execute(
-                f"SELECT {', '.join(_PLAY_COLUMNS)} FROM plays WHERE play_id > ? ORDER BY play_id LIMIT ?",
-                [plays_after, COPY_CHUNK_ROWS],
-            ).fetchall()
-            audience_rows = source.execute(
-                f"SELECT {', '.join(_AUDIENCE_COLUMNS)} FROM audience_samples WHERE sample_id > ?"
-                " ORDER BY sample_id LIMIT ?",
-                [audience_after, COPY_CHUNK_ROWS],
-            ).fetchall()
-            newest_play = source.execute("SELECT COALESCE(max(play_id), 0) FROM plays").fetchone()[0]
+            changed = self._source_changed(source)
+            if changed is None:
+                play_rows = source.execute(
+                    f"SELECT {', '.join(_PLAY_COLUMNS)} FROM plays WHERE play_id > ? ORDER BY play_id LIMIT ?",
+                    [plays_after, COPY_CHUNK_ROWS],
+                ).fetchall()
+                audience_rows = source.execute(
+                    f"SELECT {', '.join(_AUDIENCE_COLUMNS)} FROM audience_samples WHERE sample_id > ?"
+                    " ORDER BY sample_id LIMIT ?",
+                    [audience_after, COPY_CHUNK_ROWS],
+                ).fetchall()
         except sqlite3.OperationalError as error:
             if "no such table" in str(error):
                 return 0, 0  # the player has not created its proof of play yet
@@ -209,14 +251,11 @@ class Spool:
         finally:
             if source.in_transaction:
                 source.rollback()
-        if newest_play < plays_after:
-            # The player's database was replaced (a damaged one moved aside): its ids start again.
-            log.warning("the player's plays restart at %d (below %d already sent): its database was replaced; "
-                        "copying from the start", newest_play, plays_after)
-            with self._write():
-                self._put_state("plays_copied_to", 0)
-                self._put_state("audience_copied_to", 0)
-            return 0, 0
+        if changed is not None:
+            self._new_source(changed)
+            return self._copy_chunk(source)  # from the new database's start (its anchors are unset now)
+        plays_offset = self._int_state("plays_offset")
+        audience_offset = self._int_state("audience_offset")
         finished = []
         for row in play_rows:
             if row[2] is None:  # still on screen (or left open): stop, never skip it
@@ -224,20 +263,71 @@ class Spool:
             finished.append(row)
         with self._write() as connection:
             for row in finished:
-                record = _record(_PLAY_COLUMNS, row)
+                record = _record(_PLAY_COLUMNS, row, plays_offset)
                 connection.execute("INSERT OR IGNORE INTO spool_plays (play_id, record, bytes) VALUES (?, ?, ?)",
-                                   [row[0], record, len(record.encode("utf-8"))])
+                                   [row[0] + plays_offset, record, len(record.encode("utf-8"))])
             for row in audience_rows:
-                record = _record(_AUDIENCE_COLUMNS, row)
+                record = _record(_AUDIENCE_COLUMNS, row, audience_offset)
                 connection.execute(
                     "INSERT OR IGNORE INTO spool_audience (sample_id, record, bytes) VALUES (?, ?, ?)",
-                    [row[0], record, len(record.encode("utf-8"))])
+                    [row[0] + audience_offset, record, len(record.encode("utf-8"))])
             if finished:
                 self._put_state("plays_copied_to", finished[-1][0])
+                self._put_state("plays_anchor", _anchor(_PLAY_COLUMNS, _PLAY_ANCHOR, finished[-1]))
             if audience_rows:
                 self._put_state("audience_copied_to", audience_rows[-1][0])
+                self._put_state("audience_anchor", _anchor(_AUDIENCE_COLUMNS, _AUDIENCE_ANCHOR, audience_rows[-1]))
             self._keep_bound(connection)
         return len(finished), len(audience_rows)
+
+    def _source_changed(self, source: sqlite3.Connection) -> str | None:
+        """Why the player's database is not the one the cursors point into (None: it is).
+
+        An anchor is the last row copied from each table (its id and the columns that
+        never change). The database read before still has that row, unchanged; a
+        replaced one does not: either it is shorter (the row is missing) or it has grown
+        past the cursor before this ran, and the row with that id is another play
+        (another start time to the microsecond, another item). Chosen over the file's
+        inode or creation time, which a copy or a restore from a backup changes while the
+        numbering stays the same (resent with an offset, every play would be stored
+        twice), and which the file system may reuse; and over a random id written into
+        the player's database, because the spool only ever reads that file (the player
+        owns it, and a read-only copy must still sync). Plays and samples are never
+        deleted from the player's database (AUTOINCREMENT ids, no retention), so the row
+        stays there as long as the database does.
+        """
+        for table, id_column, cursor_key, _offset_key, anchor_key, columns in _SOURCES:
+            cursor = self._int_state(cursor_key)
+            anchor = self.state(anchor_key)
+            if anchor:
+                anchor_id, *values = json.loads(anchor)
+                row = source.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {id_column} = ?",
+                                     [anchor_id]).fetchone()
+                if row is None:
+                    return f"it has no {table} row {anchor_id}, copied before"
+                if list(row) != values:
+                    return f"its {table} row {anchor_id} is not the one copied before"
+            elif cursor:
+                # A cursor from before anchors were kept: only ids going down can tell.
+                newest = source.execute(f"SELECT COALESCE(max({id_column}), 0) FROM {table}").fetchone()[0]
+                if newest < cursor:
+                    return f"its {table} end at {newest}, below {cursor} copied before"
+        return None
+
+    def _new_source(self, why: str) -> None:
+        """The player's database was replaced: its rows are numbered on from the highest ids sent."""
+        with self._write():
+            offsets = []
+            for _table, _id_column, cursor_key, offset_key, anchor_key, _columns in _SOURCES:
+                offset = self._int_state(offset_key) + self._int_state(cursor_key)
+                self._put_state(offset_key, offset)
+                self._put_state(cursor_key, 0)
+                self._put_state(anchor_key, "")
+                offsets.append(offset)
+            self._put_state("sources", self._int_state("sources", 1) + 1)
+        log.warning("the player's database was replaced (%s): copying it from its start, its plays sent as "
+                    "%d + their id and its audience samples as %d + their id, so none is taken for one sent before",
+                    why, *offsets)
 
     def _keep_bound(self, connection: sqlite3.Connection) -> None:
         """Drop the oldest audience samples while over `max_bytes`; never a play."""
@@ -327,28 +417,35 @@ class Spool:
         """How many batches were set aside."""
         return self.db.conn.execute("SELECT count(*) FROM spool_rejected").fetchone()[0]
 
-    def restamp(self, seq: int, sent_at: dt.datetime) -> None:
-        """Give the formed batch `seq` a new `sent_at` (the server refused it as
-        `from_the_future`, so it never stored it: the kiosk's clock had jumped back since its
-        records were made, and the server measures them against `sent_at`)."""
-        pending = self.pending_batch()
-        if pending is None or pending.seq != seq:
-            return
-        body = json.loads(pending.body)
-        body["sent_at"] = _local_text(sent_at)
-        text = json.dumps(body, ensure_ascii=False)
-        with self._write() as connection:
-            connection.execute("UPDATE spool_batches SET body = ?, bytes = ? WHERE seq = ?",
-                               [text, len(text.encode("utf-8")), seq])
+    def stamped_body(self, batch: Batch, now: dt.datetime, utc_offset_now_s: int) -> bytes:
+        """The bytes to send for `batch` now: its records and `seq` as formed, its
+        `sent_at` refreshed to `now` (see the module docstring).
+
+        `now` is the kiosk's local time at `utc_offset_now_s`; it is written at the
+        batch's own offset (its records' times are at that offset, and the server reads
+        `sent_at` with it), so a change to or from summer time while it waited measures
+        no false hour. A clock that went back since the batch was formed keeps the stamp it
+        was formed with (later than now): the records were dated by the clock before the
+        jump, and an earlier `sent_at` would only get them refused as `from_the_future`
+        until the clock catches up.
+        """
+        text = batch.body.decode("utf-8")
+        head = _BODY_HEAD.match(text)
+        if head is None:  # not a body this spool wrote: sent as it is
+            return batch.body
+        formed = dt.datetime.fromisoformat(head.group(2))
+        at_batch_offset = now.replace(tzinfo=None) - dt.timedelta(seconds=utc_offset_now_s - int(head.group(3)))
+        if at_batch_offset <= formed:
+            return batch.body
+        return (f'{{"seq": {head.group(1)}, "sent_at": "{_local_text(at_batch_offset)}", '
+                f'"utc_offset_s": {head.group(3)},' + text[head.end():]).encode("utf-8")
 
     def renumber(self, next_seq: int) -> None:
         """The server expects `next_seq` (a 409 sequence_gap): the formed batch takes that number."""
         pending = self.pending_batch()
         with self._write() as connection:
             if pending is not None and pending.seq != next_seq:
-                body = json.loads(pending.body)
-                body["seq"] = next_seq
-                text = json.dumps(body, ensure_ascii=False)
+                text = _with_seq(pending.body.decode("utf-8"), next_seq)
                 connection.execute("UPDATE spool_batches SET seq = ?, body = ?, bytes = ? WHERE seq = ?",
                                    [next_seq, text, len(text.encode("utf-8")), pending.seq])
                 log.warning("telemetry: the server expects batch %d, not %d: renumbered", next_seq, pending.seq)
@@ -407,6 +504,12 @@ class Spool:
             yield connection
 
 
+def open_read_only(path: Path) -> Database | None:
+    """A database file opened read-only for looking (None when it does not exist)."""
+    connection = _open_read_only(path)
+    return None if connection is None else Database(connection)
+
+
 def _open_read_only(path: Path) -> sqlite3.Connection | None:
     """The player's database, read-only (None when it does not exist yet)."""
     if not path.exists():
@@ -416,15 +519,33 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
     return connection
 
 
-def _record(columns: tuple[str, ...], row: tuple) -> str:
-    """A row as the contract's JSON record (the count columns parsed from their JSON text)."""
+def _record(columns: tuple[str, ...], row: tuple, id_offset: int = 0) -> str:
+    """A row as the contract's JSON record (the count columns parsed from their JSON text),
+    its id (the first column) in the kiosk's own numbering: the local id + `id_offset`."""
     record = dict(zip(columns, row))
+    record[columns[0]] = row[0] + id_offset
     for key in _JSON_COLUMNS:
         try:
             record[key] = json.loads(record[key]) if record[key] else {}
         except ValueError:
             record[key] = {}
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _with_seq(text: str, seq: int) -> str:
+    """A batch body with another `seq`, its records' bytes untouched."""
+    head = _BODY_HEAD.match(text)
+    if head is None:  # not a body this spool wrote (none is): through JSON, same values
+        body = json.loads(text)
+        body["seq"] = seq
+        return json.dumps(body, ensure_ascii=False)
+    return f'{{"seq": {seq}' + text[head.end(1):]
+
+
+def _anchor(columns: tuple[str, ...], anchor_columns: tuple[str, ...], row: tuple) -> str:
+    """The anchor of a copied row: its local id and the columns that never change (JSON)."""
+    values = dict(zip(columns, row))
+    return json.dumps([row[0], *(values[name] for name in anchor_columns)], ensure_ascii=False)
 
 
 def _local_text(when: dt.datetime) -> str:

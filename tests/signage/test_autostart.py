@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from signage.cli_kiosk import REFERENCE_EXEC, UNIT_TEMPLATE, render_unit
+from signage.cli_kiosk import (
+    REFERENCE_EXEC,
+    SYNC_UNIT_TEMPLATE,
+    UNIT_TEMPLATE,
+    render_sync_unit,
+    render_unit,
+)
 from tests.signage.kiosk_support import (
     ROOT,
     SIGNAGE,
@@ -51,6 +57,21 @@ def files_in(home: Path) -> dict[str, Path]:
     }
 
 
+def sync_files_in(home: Path) -> dict[str, Path]:
+    return {
+        "unit": home / ".config/systemd/user/signage-sync.service",
+        "link": home / ".config/systemd/user/default.target.wants/signage-sync.service",
+    }
+
+
+def enrol_kiosk(home: Path, server_url: str = "https://signage.example") -> Path:
+    """What `signage sync enrol` leaves beside the kiosk's database: its identity file."""
+    identity = home / ".local/share/signage/sync-identity.json"
+    identity.parent.mkdir(parents=True, exist_ok=True)
+    identity.write_text(f'{{"server_url": "{server_url}", "kiosk_id": "7", "token": "t"}}')
+    return identity
+
+
 def test_install_writes_the_unit_the_autostart_entry_and_the_session_script(tmp_path):
     home = tmp_path / "home"
     result = install(home)
@@ -72,6 +93,62 @@ def test_install_writes_the_unit_the_autostart_entry_and_the_session_script(tmp_
     text = script.read_text()
     assert f"signage='{SIGNAGE}'" in text and "import-environment" in text and 'restart "$unit"' in text
     assert str(script) in result.stdout and "--foreground" in result.stdout  # the xinitrc line
+
+
+def test_a_kiosk_not_enrolled_gets_no_sync_service_unless_asked(tmp_path):
+    home = tmp_path / "home"
+    result = install(home)
+    assert result.returncode == 0, result.stderr
+    assert not any(path.exists() or path.is_symlink() for path in sync_files_in(home).values())
+    assert "sync service: not installed (this kiosk is not enrolled" in result.stdout and "--sync" in result.stdout
+
+    asked = install(home, "--sync")
+    assert asked.returncode == 0, asked.stderr
+    assert sync_files_in(home)["unit"].read_text() == render_sync_unit(SIGNAGE)
+
+
+def test_an_enrolled_kiosk_gets_the_sync_service_installed_and_enabled(tmp_path):
+    home = tmp_path / "home"
+    enrol_kiosk(home)
+    result = install(home)
+    assert result.returncode == 0, result.stderr
+    files = sync_files_in(home)
+    unit = files["unit"].read_text()
+    assert f"ExecStart={SIGNAGE} sync run\n" in unit
+    assert "Type=simple" in unit and "Restart=always" in unit and "StartLimitIntervalSec=0" in unit
+    assert "RestartMaxDelaySec=300" in unit and "WantedBy=default.target" in unit
+    assert "DISPLAY" not in unit and "graphical-session" not in unit  # no display needed
+    # enabled as `systemctl --user enable` does it: a relative link in default.target.wants
+    assert files["link"].is_symlink() and os.readlink(files["link"]) == "../signage-sync.service"
+    assert files["link"].resolve() == files["unit"].resolve()
+    assert "enabled signage-sync.service" in result.stdout
+    # installing again keeps one link to the same unit
+    again = install(home)
+    assert again.returncode == 0 and os.readlink(files["link"]) == "../signage-sync.service"
+
+
+def test_dry_run_covers_the_sync_service_and_writes_nothing(tmp_path):
+    home = tmp_path / "home"
+    enrol_kiosk(home)
+    result = install(home, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    files = sync_files_in(home)
+    assert f"would write {files['unit']}" in result.stdout and "sync run" in result.stdout
+    assert f"would enable signage-sync.service: link {files['link']}" in result.stdout
+    assert not (home / ".config").exists()
+
+
+def test_uninstall_removes_the_sync_service_too(tmp_path):
+    home = tmp_path / "home"
+    enrol_kiosk(home)
+    assert install(home).returncode == 0
+    dry = install(home, "--uninstall", "--dry-run")
+    assert dry.returncode == 0 and all(path.exists() for path in sync_files_in(home).values())
+    assert f"would remove {sync_files_in(home)['link']}\n" in dry.stdout
+    result = install(home, "--uninstall")
+    assert result.returncode == 0, result.stderr
+    assert not any(path.exists() or path.is_symlink() for path in [*sync_files_in(home).values(),
+                                                                     *files_in(home).values()])
 
 
 def test_dry_run_prints_everything_and_writes_nothing(tmp_path):
@@ -112,11 +189,18 @@ def test_the_reference_unit_in_scripts_kiosk_is_what_install_writes():
     assert reference == UNIT_TEMPLATE.replace("{exec_start}", REFERENCE_EXEC)
 
 
-def test_systemd_accepts_the_unit(tmp_path):
+def test_the_reference_sync_unit_in_scripts_kiosk_is_what_install_writes():
+    reference = (ROOT / "scripts/kiosk/signage-sync.service").read_text()
+    assert reference == SYNC_UNIT_TEMPLATE.replace("{exec_start}", REFERENCE_EXEC)
+
+
+@pytest.mark.parametrize("name, render", [("signage-player.service", render_unit),
+                                          ("signage-sync.service", render_sync_unit)])
+def test_systemd_accepts_the_unit(tmp_path, name, render):
     analyze = shutil.which("systemd-analyze")
     assert analyze, "systemd-analyze (Debian package systemd) is needed to check the unit"
-    unit = tmp_path / "signage-player.service"
-    unit.write_text(render_unit(SIGNAGE))
+    unit = tmp_path / name
+    unit.write_text(render(SIGNAGE))
     result = subprocess.run([analyze, "verify", str(unit)], capture_output=True, text=True, timeout=60, check=False)
     problems = [
         line
@@ -204,6 +288,74 @@ def test_without_systemd_the_session_script_restarts_a_killed_player_and_stops_w
         for pid in _children(script.pid) if script.poll() is None else []:
             os.kill(pid, signal.SIGKILL)
         stop_process(x.process)
+
+
+def _sync_children(pid: int) -> list[int]:
+    """The `signage sync run` processes started by `pid`."""
+    found = []
+    for child in _children(pid):
+        try:
+            words = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+        except FileNotFoundError:
+            continue
+        if b"sync" in words and b"run" in words:
+            found.append(child)
+    return found
+
+
+def _wait_for(condition, what: str, log: Path, timeout_s: float = 30.0):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"{what}:\n{log.read_text()}")
+
+
+@pytest.mark.slow
+def test_without_systemd_the_session_script_runs_the_sync_service_and_restarts_it(tmp_path):
+    # Given an enrolled kiosk (its server down: the service keeps retrying) with the autostart installed
+    home = tmp_path / "home"
+    enrol_kiosk(home, server_url="http://127.0.0.1:9")
+    assert install(home).returncode == 0
+    script = files_in(home)["script"]
+    assert "\nwith_sync=1\n" in script.read_text()
+    log = tmp_path / "sync-loop.log"
+    # When the script runs the sync service as it does beside the player without systemd --user
+    with open(log, "w", encoding="utf-8") as log_file:
+        loop = subprocess.Popen([str(script), "--sync-loop"], env=home_env(home), stdout=log_file, stderr=log_file)
+    try:
+        first = _wait_for(lambda: _sync_children(loop.pid), "no `signage sync run` started", log)[0]
+        # Then a sync service killed from outside is started again (after its 5 s wait)
+        os.kill(first, signal.SIGKILL)
+        second = _wait_for(lambda: [pid for pid in _sync_children(loop.pid) if pid != first],
+                           "the killed sync service was not started again", log)[0]
+        assert "the sync service exited with code 137; starting it again in 5 s" in log.read_text()
+        # ...and SIGTERM ends the loop and the service, cleanly
+        loop.send_signal(signal.SIGTERM)
+        assert loop.wait(timeout=60) == 0
+        assert not Path(f"/proc/{second}").exists() or _is_zombie(second)
+    finally:
+        stop_process(loop)
+        for pid in _sync_children(loop.pid) if loop.poll() is None else []:
+            os.kill(pid, signal.SIGKILL)
+
+    # The session script in the foreground (no display here: the player's own restarts do
+    # not matter) starts that loop beside the player, and stops it when it is stopped
+    with open(log, "w", encoding="utf-8") as log_file:
+        session = subprocess.Popen([str(script), "--foreground"], env=home_env(home), stdout=log_file,
+                                   stderr=log_file)
+    try:
+        def sync_under_session() -> list[int]:
+            return [pid for child in _children(session.pid) for pid in _sync_children(child)]
+
+        service = _wait_for(sync_under_session, "the session script started no sync service", log)[0]
+        session.send_signal(signal.SIGTERM)
+        assert session.wait(timeout=60) == 0
+        assert not Path(f"/proc/{service}").exists() or _is_zombie(service)
+    finally:
+        stop_process(session)
 
 
 def _mkdir(path: Path) -> Path:

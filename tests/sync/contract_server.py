@@ -24,8 +24,9 @@ API = "/api/v1"
 class ContractServer:
     """The kiosk side of the contract on 127.0.0.1:`port` (0: a free port)."""
 
-    def __init__(self, port: int = 0, token: str = "kiosk-token-7f3a9c") -> None:
+    def __init__(self, port: int = 0, token: str = "kiosk-token-7f3a9c", ssl_context=None) -> None:
         self.token = token
+        self.ssl_context = ssl_context  # an ssl.SSLContext (server side): serve HTTPS
         self.kiosk_id = "kiosk-1"
         self.enrol_codes = {"ENROL-CODE-1"}
         self.release: dict | None = None
@@ -61,6 +62,8 @@ class ContractServer:
             server_owner = owner
 
         self._server = _QuietServer(("127.0.0.1", self.port), Handler)
+        if self.ssl_context is not None:
+            self._server.socket = self.ssl_context.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
@@ -83,7 +86,7 @@ class ContractServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.ssl_context is not None else 'http'}://127.0.0.1:{self.port}"
 
     # -- what the tests set up ---------------------------------------------------------
 

@@ -387,6 +387,32 @@ def test_signage_sync_once_and_status_print_what_the_kiosk_runs_and_what_waits(f
     assert "2 plays" in out and "clock skew: " in out
 
 
+def test_signage_sync_status_before_any_sync_creates_nothing(kiosk, capsys, tmp_path):
+    config = tmp_path / "config.yaml"
+    config.write_text("player:\n  status_port: 0\n")
+    kiosk.folder.mkdir(parents=True)
+    args = ["--db", str(kiosk.database), "--config", str(config)]
+    assert main(["sync", "status", *args]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("not synced yet: ") and "not enrolled" in out
+    assert sorted(kiosk.folder.iterdir()) == []  # no sync.db, no player's database either
+
+
+def test_signage_sync_status_only_reads_the_spool(fleet, kiosk, make_service, capsys, tmp_path):
+    service = make_service()
+    log_plays(kiosk.database, 3, start=START)
+    service.spool.take_from(kiosk.database)
+    service.close()
+    config = tmp_path / "config.yaml"
+    config.write_text("player:\n  status_port: 0\n")
+    # (SQLite's own -wal/-shm beside a WAL database may appear for a reader: not compared)
+    before = {path.name: path.read_bytes() for path in kiosk.folder.glob("*.db")}
+    assert main(["sync", "status", "--db", str(kiosk.database), "--config", str(config)]) == 0
+    assert "3 plays" in capsys.readouterr().out
+    after = {path.name: path.read_bytes() for path in kiosk.folder.glob("*.db")}
+    assert after == before and set(before) == {"sync.db", "signage.db"}
+
+
 def test_a_long_download_goes_in_slices_with_heartbeats_and_pushes_between(fleet, kiosk, make_service, clock):
     big = png_bytes(5, size_px=(1024, 768))  # random pixels: about 2.3 MB, many reads
     fleet.publish(1, document("brand", {"brand": ["brand_video"]}), [image_item("brand_video")], {"brand_video": big})

@@ -313,7 +313,7 @@ def test_a_lost_answer_and_a_sequence_gap_with_the_real_server(server, api, chai
         service.spool.take_from(kiosk.database)
         batch = service.spool.form_batch(START, 0, 1000)
         assert service.client.telemetry(batch.body)["stored"]["plays"] == 3
-        service.push()  # sent again, byte for byte: duplicate_batch, taken as delivered
+        service.push()  # sent again (the same seq and records): duplicate_batch, taken as delivered
         assert service.spool.pending_batch() is None
         # The kiosk's sequence ahead of the server's (its state file restored from elsewhere)
         log_plays(kiosk.database, 2, start=earlier + dt.timedelta(minutes=5))
@@ -322,5 +322,76 @@ def test_a_lost_answer_and_a_sequence_gap_with_the_real_server(server, api, chai
         plays = ok(api.get("/plays", params={"kiosk": kiosk_id}))["plays"]
         assert sorted(play["play_id"] for play in plays) == [1, 2, 3, 4, 5]
         assert service.spool.next_seq == 3 and service.spool.pending_batch() is None
+    finally:
+        service.close()
+
+
+def test_a_replaced_player_database_loses_no_play_and_stores_none_twice(server, api, chain, kiosk, clock):
+    from tests.sync.builders import log_plays
+
+    service = enrolled_service(server, kiosk, chain["kiosk"]["enrol_code"], clock)
+    kiosk_id = int(chain["kiosk"]["kiosk_id"])
+    earlier = START - dt.timedelta(hours=1)
+    try:
+        # Given four plays on the server
+        service.run_once()
+        log_plays(kiosk.database, 4, start=earlier)
+        service.push()
+        assert len(ok(api.get("/plays", params={"kiosk": kiosk_id}))["plays"]) == 4
+
+        # When the player moves its damaged database aside and starts a new one, which logs
+        # seven plays (ids 1-7: the old ones again, and past the old cursor) before sync runs
+        for suffix in ("", "-wal", "-shm"):
+            old = kiosk.database.with_name(kiosk.database.name + suffix)
+            if old.exists():
+                old.rename(kiosk.database.with_name(f"{kiosk.database.name}.damaged-20261201-150000{suffix}"))
+        log_plays(kiosk.database, 7, start=earlier + dt.timedelta(minutes=30))
+        clock.advance_to(clock.now_s() + 60)
+        service.run_once()
+
+        # Then every play of both databases is stored exactly once, none dropped as a duplicate
+        assert service.last_error is None, service.last_error
+        stored = ok(api.get("/plays", params={"kiosk": kiosk_id}))["plays"]
+        ids = [play["play_id"] for play in stored]
+        assert len(ids) == len(set(ids)) == 11
+        local_starts = set()
+        for path in (kiosk.database.with_name(f"{kiosk.database.name}.damaged-20261201-150000"), kiosk.database):
+            db = open_database(path)
+            local_starts |= {dt.datetime.fromisoformat(row[0]) for row in db.conn.execute("SELECT started_at FROM plays")}
+            db.conn.close()
+        assert {dt.datetime.fromisoformat(play["started_at"]) for play in stored} == local_starts
+        assert len(local_starts) == 11
+        # ...and the release went into the new database too (the service opened it again)
+        assert running_release(open_database(kiosk.database))["release_id"] == chain["release"]["release_id"]
+    finally:
+        service.close()
+
+
+def test_a_batch_resent_after_an_outage_gives_the_server_the_skew_of_its_sending(server, api, chain, kiosk, clock,
+                                                                                 pg_dsn):  # noqa: F811
+    import psycopg
+
+    from tests.sync.builders import log_plays
+
+    service = enrolled_service(server, kiosk, chain["kiosk"]["enrol_code"], clock)
+    try:
+        service.run_once()
+        # Given a batch formed and sent while the server is down
+        log_plays(kiosk.database, 3, start=START - dt.timedelta(hours=1))
+        server.kill()
+        clock.set(service.tasks["push"].due_s)
+        service.run_due()
+        assert service.counters["unreachable"] >= 1 and service.spool.pending_batch() is not None
+        # When it goes out two hours later
+        clock.set(clock.now_s() + 7200)
+        server.start()
+        service.heartbeat()
+        service.push()
+        assert service.spool.pending_batch() is None
+        # Then the server measured the kiosk's clock as the heartbeat did, not two hours off
+        with psycopg.connect(pg_dsn) as connection:
+            (batch_skew_s,) = connection.execute(
+                "SELECT clock_skew_s FROM telemetry_batches ORDER BY seq DESC LIMIT 1").fetchone()
+        assert abs(batch_skew_s - service.skew_s) < 60, (batch_skew_s, service.skew_s)
     finally:
         service.close()

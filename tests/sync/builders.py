@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import cv2
@@ -68,3 +71,33 @@ def log_plays(db_path: Path, count: int, *, start: dt.datetime, open_last: bool 
         proof.record_audience(start + dt.timedelta(seconds=10 * index), TEENS)
     db.conn.close()
     return ids
+
+
+@contextlib.contextmanager
+def running_player_endpoint(actions: dict[str, Callable], token: str, status: dict | None = None) -> Iterator:
+    """The player's real StatusServer with its control endpoint, on a free port.
+
+    A thread stands in for the player's GUI thread, which carries out control requests
+    (`ControlRequests.serve`) between frames; `status` is what GET /status answers.
+    """
+    from signage.player.status import ControlRequests, StatusServer
+
+    control = ControlRequests(actions)
+    answer = dict(status or {"mode": "live"})
+    server = StatusServer(lambda: answer, 0, control=control, control_token=token)
+    server.start()
+    stop = threading.Event()
+
+    def gui_thread() -> None:
+        while not stop.is_set():
+            control.serve()
+            stop.wait(0.02)
+
+    thread = threading.Thread(target=gui_thread, name="fake-gui")
+    thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+        server.stop()

@@ -25,7 +25,6 @@ from signage.player.app import (
 from signage.player.settings import PlayerSettings
 from signage.player.status import (
     CONTROL_TOKEN_HEADER,
-    ControlRequests,
     ControlResult,
     StatusServer,
     control_token_path,
@@ -33,6 +32,7 @@ from signage.player.status import (
 )
 from signage.player.window import PlayerWindow
 from tests.signage.test_surface import pixels
+from tests.sync.builders import running_player_endpoint
 
 
 def request(port: int, method: str, path: str, headers: dict | None = None) -> tuple[int, bytes]:
@@ -49,24 +49,11 @@ def request(port: int, method: str, path: str, headers: dict | None = None) -> t
 def control_server():
     """A StatusServer with a control endpoint whose actions a thread serves (as the GUI thread would)."""
     done: list[str] = []
-    control = ControlRequests({"reload": lambda: (done.append("reload"), ControlResult.text(200, "reloaded"))[1],
-                               "restart": lambda: (done.append("restart"), ControlResult.text(202, "bye"))[1],
-                               "screenshot": lambda: 1 / 0})
-    server = StatusServer(lambda: {"mode": "live"}, 0, control=control, control_token="s3cret-token")
-    server.start()
-    stop = threading.Event()
-
-    def gui_thread() -> None:
-        while not stop.is_set():
-            control.serve()
-            stop.wait(0.02)
-
-    thread = threading.Thread(target=gui_thread, name="fake-gui")
-    thread.start()
-    yield server, done
-    stop.set()
-    thread.join()
-    server.stop()
+    actions = {"reload": lambda: (done.append("reload"), ControlResult.text(200, "reloaded"))[1],
+               "restart": lambda: (done.append("restart"), ControlResult.text(202, "bye"))[1],
+               "screenshot": lambda: 1 / 0}
+    with running_player_endpoint(actions, "s3cret-token") as server:
+        yield server, done
 
 
 def test_control_needs_the_token_and_refuses_web_pages(control_server):

@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import stat
-import threading
 
 import pytest
 
@@ -16,9 +15,7 @@ from content.catalog import ContentLibrary
 from foundation.db import open_database
 from signage.cli import main
 from signage.player.status import (
-    ControlRequests,
     ControlResult,
-    StatusServer,
     control_token_path,
     write_control_token,
 )
@@ -28,6 +25,7 @@ from tests.sync.builders import (
     image_item,
     log_plays,
     png_bytes,
+    running_player_endpoint,
     teen_rule,
     text_item,
 )
@@ -269,24 +267,10 @@ def player_endpoint(kiosk):
         "restart": lambda: (done.append("restart"), ControlResult.text(202, "restarting: exit 75"))[1],
         "screenshot": lambda: (done.append("screenshot"), ControlResult(200, "image/png", png_bytes(5)))[1],
     }
-    control = ControlRequests(actions)
     kiosk.folder.mkdir(parents=True, exist_ok=True)
     token = write_control_token(control_token_path(kiosk.database))
-    server = StatusServer(lambda: {"mode": "live", "uptime_s": 12.0}, 0, control=control, control_token=token)
-    server.start()
-    stop = threading.Event()
-
-    def gui_thread() -> None:
-        while not stop.is_set():
-            control.serve()
-            stop.wait(0.02)
-
-    thread = threading.Thread(target=gui_thread, name="fake-gui")
-    thread.start()
-    yield server, done
-    stop.set()
-    thread.join()
-    server.stop()
+    with running_player_endpoint(actions, token, {"mode": "live", "uptime_s": 12.0}) as server:
+        yield server, done
 
 
 def test_commands_are_carried_out_once_and_acked_in_the_next_heartbeat(fleet, kiosk, make_service, player_endpoint):

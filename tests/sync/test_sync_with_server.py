@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import threading
 
 import httpx
 import pytest
@@ -24,9 +23,7 @@ from playlists.playback import (
 )
 from signage.cli import main
 from signage.player.status import (
-    ControlRequests,
     ControlResult,
-    StatusServer,
     control_token_path,
     write_control_token,
 )
@@ -42,7 +39,7 @@ from tests.server.conftest import (  # noqa: F401 - pytest fixtures, used by nam
     pg_dsn,
     start_server_thread,
 )
-from tests.sync.builders import png_bytes
+from tests.sync.builders import png_bytes, running_player_endpoint
 from tests.sync.conftest import TEST_SETTINGS
 
 pytestmark = pytest.mark.postgres
@@ -245,41 +242,28 @@ def test_the_server_killed_and_back_loses_nothing_and_stores_nothing_twice(serve
 def test_remote_commands_from_the_server_are_carried_out_and_acked(server, api, chain, kiosk, clock):
     kiosk.folder.mkdir(parents=True, exist_ok=True)
     done: list[str] = []
-    control = ControlRequests({
+    actions = {
         "reload": lambda: (done.append("reload"), ControlResult.text(200, "up to date"))[1],
         "screenshot": lambda: ControlResult(200, "image/png", png_bytes(9)),
         "restart": lambda: ControlResult.text(202, "restarting"),
-    })
+    }
     token = write_control_token(control_token_path(kiosk.database))
-    player = StatusServer(lambda: {"mode": "live", "uptime_s": 5.0}, 0, control=control, control_token=token)
-    player.start()
-    stop = threading.Event()
-
-    def gui_thread() -> None:
-        while not stop.is_set():
-            control.serve()
-            stop.wait(0.02)
-
-    thread = threading.Thread(target=gui_thread, name="fake-gui")
-    thread.start()
-    service = enrolled_service(server, kiosk, chain["kiosk"]["enrol_code"], clock, player_status_port=player.port)
-    kiosk_id = int(chain["kiosk"]["kiosk_id"])
-    try:
-        reload_id = ok(api.post(f"/kiosks/{kiosk_id}/commands", json={"kind": "reload"}))["command_id"]
-        shot_id = ok(api.post(f"/kiosks/{kiosk_id}/commands", json={"kind": "screenshot"}))["command_id"]
-        service.heartbeat()
-        service.heartbeat()  # the acks
-        commands = {c["command_id"]: c for c in ok(api.get(f"/kiosks/{kiosk_id}/commands"))["commands"]}
-        assert commands[reload_id]["state"] == "done" and commands[shot_id]["state"] == "done"
-        assert done == ["reload"]
-        shot = api.get(f"/commands/{shot_id}/screenshot")
-        assert shot.status_code == 200 and shot.content == png_bytes(9)
-        assert ok(api.get(f"/kiosks/{kiosk_id}"))["status"] == {"mode": "live", "uptime_s": 5.0}
-    finally:
-        service.close()
-        stop.set()
-        thread.join()
-        player.stop()
+    with running_player_endpoint(actions, token, {"mode": "live", "uptime_s": 5.0}) as player:
+        service = enrolled_service(server, kiosk, chain["kiosk"]["enrol_code"], clock, player_status_port=player.port)
+        kiosk_id = int(chain["kiosk"]["kiosk_id"])
+        try:
+            reload_id = ok(api.post(f"/kiosks/{kiosk_id}/commands", json={"kind": "reload"}))["command_id"]
+            shot_id = ok(api.post(f"/kiosks/{kiosk_id}/commands", json={"kind": "screenshot"}))["command_id"]
+            service.heartbeat()
+            service.heartbeat()  # the acks
+            commands = {c["command_id"]: c for c in ok(api.get(f"/kiosks/{kiosk_id}/commands"))["commands"]}
+            assert commands[reload_id]["state"] == "done" and commands[shot_id]["state"] == "done"
+            assert done == ["reload"]
+            shot = api.get(f"/commands/{shot_id}/screenshot")
+            assert shot.status_code == 200 and shot.content == png_bytes(9)
+            assert ok(api.get(f"/kiosks/{kiosk_id}"))["status"] == {"mode": "live", "uptime_s": 5.0}
+        finally:
+            service.close()
 
 
 def test_a_revoked_kiosk_is_refused_and_keeps_its_spool(server, api, chain, kiosk, clock):

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_config,
         cli_content,
         cli_editor,
+        cli_fleet,
         cli_kiosk,
         cli_models,
         cli_play,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_config.register(commands)
     cli_content.register(commands)
     cli_editor.register(commands)
+    cli_fleet.register(commands)
     cli_kiosk.register(commands)
     cli_models.register(commands)
     cli_play.register(commands)

@@ -197,6 +197,7 @@ class _PlayerRun:
         self.restart_due = False
         self.restart_message: str | None = None  # why, when not the daily restart (a remote command)
         self.control_token_file: Path | None = None  # written while the control endpoint is up
+        self.control = None  # the control endpoint's ControlRequests, while it is up
         self.result: dict = {}
         self.window = None
         self.worker = None
@@ -352,6 +353,12 @@ class _PlayerRun:
             self.result.update(self.controller.finish())
         if self.status_server is not None:
             self.status_server.stop(2.0)
+            # The server holds this run's bound methods (its status provider, the control
+            # actions): drop it, and them, so no cycle keeps the window alive.
+            self.status_server = None
+        if self.control is not None:
+            self.control.actions = {}
+            self.control = None
         if self.control_token_file is not None:
             with contextlib.suppress(OSError):
                 self.control_token_file.unlink()  # its token dies with this run
@@ -490,6 +497,7 @@ class _PlayerRun:
                 {"reload": self._control_reload, "restart": self._control_restart, "screenshot": self._control_screenshot}
             )
             self._every(100, control.serve)
+            self.control = control
         server = StatusServer(self._status, port, control=control, control_token=token)
         try:
             server.start()

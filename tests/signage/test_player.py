@@ -246,6 +246,38 @@ def test_the_real_audience_worker_on_a_missing_camera_keeps_the_screen_playing(q
     assert all(r.audience.signal == "no_signal" for r in plays)
 
 
+def test_a_finished_live_run_with_its_endpoints_leaves_no_window_for_the_cycle_collector(qtbot, db_path, monkeypatch):
+    # A live run also has the status server and its control endpoint, which hold the
+    # run's bound methods. A window kept alive by such a cycle is destroyed later by the
+    # cycle collector, in no fixed order: that segfaulted the next test's window in CI.
+    import gc
+    import socket
+    import weakref
+
+    from signage.player import window as window_module
+    from signage.player.app import PlayOptions, run_player
+
+    made = []
+    original = window_module.PlayerWindow.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(window_module.PlayerWindow, "__init__", remember)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = SignageConfig(stability=FAST, player=PlayerSettings(camera="none", fullscreen=False, status_port=port))
+    gc.disable()  # only reference counting may free it
+    try:
+        run_player(PlayOptions(db_path=db_path, duration_s=1.5, headless=True), config)
+        assert len(made) == 1
+        assert made[0]() is None, "the player's window outlived its run (a reference cycle)"
+    finally:
+        gc.enable()
+
+
 def test_picks_up_a_rule_change_while_running(qtbot, player, db_path):
     p = player(reload_check_s=0.2)
     p.keep_seeing(TEEN, seconds=0.6)

@@ -152,8 +152,22 @@ _WINDOW_LINE = re.compile(r'^\s*(0x[0-9a-f]+) "signage player": \(.*?\)\s+(\d+)x
 
 
 def player_windows(x: XServer) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """(id, (width, height, x, y)) of each mapped player window, from `xwininfo -root -tree`."""
-    tree = x.run(require("xwininfo"), "-root", "-tree")
+    """(id, (width, height, x, y)) of each mapped player window, from `xwininfo -root -tree`.
+
+    xwininfo walks the tree one request at a time, so a window that goes away meanwhile
+    (Qt makes and drops helper windows while the player starts) fails its query with
+    "Bad Window" / "Bad Drawable": that is the tree changing, not an error, and the walk
+    is tried again (seen once in CI).
+    """
+    for attempt in range(5):
+        result = subprocess.run([require("xwininfo"), "-root", "-tree"], env=x.env(), capture_output=True,
+                                text=True, timeout=10.0, check=False)
+        if result.returncode == 0:
+            break
+        vanished = "Bad Window" in result.stderr or "Bad Drawable" in result.stderr
+        assert vanished and attempt < 4, f"xwininfo -root -tree: {result.stderr.strip()}"
+        time.sleep(0.05)
+    tree = result.stdout
     return [(m.group(1), tuple(int(v) for v in m.groups()[1:])) for m in _WINDOW_LINE.finditer(tree)]
 
 

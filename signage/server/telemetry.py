@@ -136,9 +136,7 @@ def parse_batch(body: bytes) -> TelemetryBatch:
 
 
 def _read_batch(data: dict, check_surrogates: bool) -> TelemetryBatch:
-    unknown = data.keys() - _BATCH_KEYS
-    if unknown:
-        raise _Refusal("batch", f"unknown key {shorten(min(unknown))}")
+    _only_known_keys(data, _BATCH_KEYS, "batch")
     seq = _integer(data, "seq", "seq", 1, MAX_BIGINT)
     sent_at = _time(data, "sent_at", "sent_at", nullable=False)
     utc_offset_s = _integer(data, "utc_offset_s", "utc_offset_s", -MAX_UTC_OFFSET_S, MAX_UTC_OFFSET_S)
@@ -148,16 +146,7 @@ def _read_batch(data: dict, check_surrogates: bool) -> TelemetryBatch:
     play_ids: set[int] = set()
     for index, record in enumerate(plays):
         where = f"plays[{index}]"
-        if type(record) is not dict:
-            raise _Refusal(where, f"must be an object, got {type(record).__name__}")
-        unknown = record.keys() - _PLAY_KEYS
-        if unknown:
-            raise _Refusal(where, f"unknown key {shorten(min(unknown))}")
-        play_id = _integer(record, "play_id", where, 1, MAX_BIGINT)
-        if play_id in play_ids:
-            # One statement cannot both insert and complete the same row.
-            raise _Refusal(f"{where}.play_id", f"{play_id} appears twice in the batch")
-        play_ids.add(play_id)
+        _new_record(record, where, _PLAY_KEYS, "play_id", play_ids)
         times.see(_time(record, "started_at", where, nullable=False), where, "started_at")
         times.see(_time(record, "ended_at", where, nullable=True), where, "ended_at")
         text.get(record, "playlist", where, MAX_NAME_CHARS, nullable=True)
@@ -173,15 +162,7 @@ def _read_batch(data: dict, check_surrogates: bool) -> TelemetryBatch:
     sample_ids: set[int] = set()
     for index, record in enumerate(audience):
         where = f"audience[{index}]"
-        if type(record) is not dict:
-            raise _Refusal(where, f"must be an object, got {type(record).__name__}")
-        unknown = record.keys() - _SAMPLE_KEYS
-        if unknown:
-            raise _Refusal(where, f"unknown key {shorten(min(unknown))}")
-        sample_id = _integer(record, "sample_id", where, 1, MAX_BIGINT)
-        if sample_id in sample_ids:
-            raise _Refusal(f"{where}.sample_id", f"{sample_id} appears twice in the batch")
-        sample_ids.add(sample_id)
+        _new_record(record, where, _SAMPLE_KEYS, "sample_id", sample_ids)
         times.see(_time(record, "at", where, nullable=False), where, "at")
         _audience_fields(record, where, text)
     return TelemetryBatch(seq, sent_at, utc_offset_s, plays, audience, times.latest)
@@ -196,6 +177,24 @@ class _Latest:
     def see(self, when: dt.datetime | None, where: str, key: str) -> None:
         if when is not None and (self.latest is None or when > self.latest[0]):
             self.latest = (when, f"{where}.{key}")
+
+
+def _only_known_keys(record: dict, known: frozenset[str], where: str) -> None:
+    unknown = record.keys() - known
+    if unknown:
+        raise _Refusal(where, f"unknown key {shorten(min(unknown))}")
+
+
+def _new_record(record: object, where: str, known: frozenset[str], id_key: str, seen: set[int]) -> None:
+    """A play or sample: an object of known keys whose id is not in the batch already (added to `seen`)."""
+    if type(record) is not dict:
+        raise _Refusal(where, f"must be an object, got {type(record).__name__}")
+    _only_known_keys(record, known, where)
+    record_id = _integer(record, id_key, where, 1, MAX_BIGINT)
+    if record_id in seen:
+        # One statement cannot both insert and complete the same row.
+        raise _Refusal(f"{where}.{id_key}", f"{record_id} appears twice in the batch")
+    seen.add(record_id)
 
 
 def _audience_fields(record: dict, where: str, text: _Text) -> None:

@@ -198,9 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # the name http.server calls
         """Answer one GET."""
-        host = (self.headers.get("Host") or "").strip().lower()
-        if host and host not in self.server.allowed_hosts:
-            self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", f"host {host!r} not allowed\n")
+        if self._refused_host():
             return
         path = urlsplit(self.path).path
         if path.startswith("/control/"):
@@ -229,11 +227,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # the name http.server calls
         """Answer one POST: only the control paths have one."""
+        if self._refused_host():
+            return
+        self._control("POST", urlsplit(self.path).path)
+
+    def _refused_host(self) -> bool:
+        """Answer 403 and say True when the request's Host is not this machine's loopback name."""
         host = (self.headers.get("Host") or "").strip().lower()
         if host and host not in self.server.allowed_hosts:
             self._reply(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", f"host {host!r} not allowed\n")
-            return
-        self._control("POST", urlsplit(self.path).path)
+            return True
+        return False
 
     def _control(self, method: str, path: str) -> None:
         """A control request: the token checked, the action run on the GUI thread."""

@@ -19,7 +19,7 @@ from fastapi import Depends, Request
 from signage.server.auth import role_allows, token_digest
 from signage.server.errors import forbidden, unauthorised
 
-__all__ = ["KioskIdentity", "Person", "bearer_token", "connection", "require_kiosk", "require_role"]
+__all__ = ["KioskIdentity", "Person", "bearer_token", "connection", "person_for_token", "require_kiosk", "require_role"]
 
 
 @dataclass(frozen=True)
@@ -68,22 +68,26 @@ def require_role(needed: str):
     """A dependency that gives the signed-in Person, refusing those below `needed`."""
 
     async def person(request: Request, db: psycopg.AsyncConnection = Depends(connection)) -> Person:
-        digest = token_digest(bearer_token(request))
-        row = await (
-            await db.execute(
-                "SELECT u.user_id, u.name, u.role FROM sessions s JOIN users u USING (user_id)"
-                " WHERE s.token_sha256 = %s AND s.expires_at > now() AND NOT u.disabled",
-                (digest,),
-            )
-        ).fetchone()
-        if row is None:
+        who = await person_for_token(db, bearer_token(request))
+        if who is None:
             raise unauthorised("unknown or expired session: sign in again (POST /api/v1/login)")
-        who = Person(*row)
         if not role_allows(who.role, needed):
             raise forbidden(f"{who.name} is a {who.role}; this needs the {needed} role")
         return who
 
     return person
+
+
+async def person_for_token(db: psycopg.AsyncConnection, token: str) -> Person | None:
+    """The person whose live session `token` is (the API's bearer or the console's cookie); None when none is."""
+    row = await (
+        await db.execute(
+            "SELECT u.user_id, u.name, u.role FROM sessions s JOIN users u USING (user_id)"
+            " WHERE s.token_sha256 = %s AND s.expires_at > now() AND NOT u.disabled",
+            (token_digest(token),),
+        )
+    ).fetchone()
+    return Person(*row) if row else None
 
 
 async def require_kiosk(request: Request, db: psycopg.AsyncConnection = Depends(connection)) -> KioskIdentity:

@@ -61,10 +61,19 @@ class Login(Body):
 @router.post("/login")
 async def login(body: Login, db: psycopg.AsyncConnection = Depends(connection)) -> dict:
     """A session of `SESSION_HOURS` for a person whose name and password match."""
+    token, role, expires_at = await start_session(db, body.name, body.password)
+    return {"token": token, "role": role, "expires_at": expires_at.isoformat()}
+
+
+async def start_session(db: psycopg.AsyncConnection, name: str, password: str) -> tuple[str, str, dt.datetime]:
+    """(token, role, expires_at) of a new session for `name`; 401 when the name or password is wrong.
+
+    The API's `POST /login` and the console's sign-in form both come here.
+    """
     row = await (await db.execute(
-        "SELECT user_id, password_hash, role, disabled FROM users WHERE name = %s", (body.name,)
+        "SELECT user_id, password_hash, role, disabled FROM users WHERE name = %s", (name,)
     )).fetchone()
-    matches = await asyncio.to_thread(verify_password, row[1] if row else _dummy_hash(), body.password)
+    matches = await asyncio.to_thread(verify_password, row[1] if row else _dummy_hash(), password)
     if row is None or not matches or row[3]:
         # One answer for all three, so a caller cannot learn which names exist.
         raise unauthorised("wrong name or password, or the account is disabled")
@@ -78,19 +87,24 @@ async def login(body: Login, db: psycopg.AsyncConnection = Depends(connection)) 
         )).fetchone())[0]
         if needs_rehash(password_hash):
             await db.execute("UPDATE users SET password_hash = %s WHERE user_id = %s",
-                             (await asyncio.to_thread(hash_password, body.password), user_id))
+                             (await asyncio.to_thread(hash_password, password), user_id))
         # Expired sessions are swept here rather than by a timer: logins are rare, the table stays small.
         await db.execute("DELETE FROM sessions WHERE expires_at < now() - interval '1 day'")
-        await record_change(db, f"user:{body.name}", "session.login", f"user:{body.name}")
-    return {"token": token, "role": role, "expires_at": expires_at.isoformat()}
+        await record_change(db, f"user:{name}", "session.login", f"user:{name}")
+    return token, role, expires_at
+
+
+async def end_session(db: psycopg.AsyncConnection, person: Person, token: str) -> None:
+    """End the session whose token this is (API logout and the console's Sign out)."""
+    async with db.transaction():
+        await db.execute("DELETE FROM sessions WHERE token_sha256 = %s", (token_digest(token),))
+        await record_change(db, person.actor, "session.logout", person.actor)
 
 
 @router.post("/logout", status_code=204)
 async def logout(request: Request, person: Person = Depends(viewer), db: psycopg.AsyncConnection = Depends(connection)) -> Response:
     """End the session whose token this is."""
-    async with db.transaction():
-        await db.execute("DELETE FROM sessions WHERE token_sha256 = %s", (token_digest(bearer_token(request)),))
-        await record_change(db, person.actor, "session.logout", person.actor)
+    await end_session(db, person, bearer_token(request))
     return Response(status_code=204)
 
 

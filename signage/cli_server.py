@@ -150,6 +150,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         settings.content_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     prepare_database(settings.dsn)
+    print(f"serving the API at http://{args.host}:{args.port}/api/v1 and the console at http://{args.host}:{args.port}/console",
+          flush=True)
     if args.workers == 1:
         uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info", access_log=args.access_log)
     else:

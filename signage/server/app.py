@@ -31,7 +31,7 @@ import psycopg
 import psycopg_pool
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from signage.server.db import open_pool
 from signage.server.errors import ApiError
@@ -43,7 +43,7 @@ __all__ = ["ServerSettings", "create_app", "app_from_environment"]
 MAX_JSON_BYTES = 8 * 1024 * 1024
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024
 # Paths whose body is raw bytes (content files, screenshots), not JSON.
-_UPLOAD_PREFIXES = ("/api/v1/content/",)
+_UPLOAD_PREFIXES = ("/api/v1/content/", "/console/content/upload")
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,16 @@ def create_app(settings: ServerSettings) -> FastAPI:
     _install_error_handlers(app)
     app.add_middleware(_BodyLimit, json_limit=settings.max_json_bytes, upload_limit=settings.max_upload_bytes)
 
-    from signage.server import routes_kiosk, routes_learning, routes_people
+    from signage.server import routes_kiosk, routes_learning, routes_people, routes_reports
 
     app.include_router(routes_people.router, prefix="/api/v1")
     app.include_router(routes_kiosk.router, prefix="/api/v1")
     app.include_router(routes_learning.router, prefix="/api/v1")
+    app.include_router(routes_reports.router, prefix="/api/v1")
+
+    from signage.server.console import install_console
+
+    install_console(app)  # the browser console at /console (after the API's error handlers: it wraps them)
 
     @app.get("/api/v1/health")
     async def health(request: Request) -> JSONResponse:
@@ -138,8 +143,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error.body(), status_code=error.status)
 
     @app.exception_handler(_BodyTooLarge)
-    async def too_large(request: Request, error: _BodyTooLarge) -> JSONResponse:
-        return JSONResponse(_too_large(error.limit).body(), status_code=413)
+    async def too_large(request: Request, error: _BodyTooLarge) -> Response:
+        body, content_type = _refusal(_too_large(error.limit), request.url.path)
+        return Response(body, status_code=413, media_type=content_type)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -204,10 +210,10 @@ class _BodyLimit:
                 try:
                     declared = int(value)
                 except ValueError:
-                    await _send_error(send, ApiError(400, "bad_request", "Content-Length is not a number"))
+                    await _send_error(send, ApiError(400, "bad_request", "Content-Length is not a number"), scope)
                     return
                 if declared > limit:
-                    await _send_error(send, _too_large(limit))
+                    await _send_error(send, _too_large(limit), scope)
                     return
         received = 0
         started = False
@@ -231,17 +237,39 @@ class _BodyLimit:
             await self.app(scope, counting_receive, tracking_send)
         except _BodyTooLarge:
             if not started:
-                await _send_error(send, _too_large(limit))
+                await _send_error(send, _too_large(limit), scope)
 
 
 def _too_large(limit: int) -> ApiError:
-    return ApiError(413, "too_large", f"request body over the limit of {limit:,} bytes")
+    return ApiError(413, "too_large", f"request body over the limit of {limit:,} bytes", limit_bytes=limit)
 
 
-async def _send_error(send, error: ApiError) -> None:
+def _refusal(error: ApiError, path: str) -> tuple[bytes, str]:
+    """(body, content type) of a refusal made before any route runs: the API's JSON, or for
+    the browser console a plain page with the sentence (not its templates: this is raw ASGI)."""
+    import html
     import json
 
-    body = json.dumps(error.body()).encode()
+    if not path.startswith("/console"):
+        return json.dumps(error.body()).encode(), "application/json"
+    reason = f"The file is too large: the server takes at most {_size_words(error)}." if error.status == 413 else error.reason
+    page = (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Refused</title>'
+            f'<link rel="stylesheet" href="/console/static/console.css"><main><section class="narrow">'
+            f'<h1>That did not work</h1><p class="flash error" role="alert" id="error-reason">{html.escape(reason)}</p>'
+            f'<p><a href="/console/content">Back to the content</a></p></section></main></html>')
+    return page.encode(), "text/html; charset=utf-8"
+
+
+async def _send_error(send, error: ApiError, scope) -> None:
+    body, content_type = _refusal(error, scope["path"])
     await send({"type": "http.response.start", "status": error.status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+def _size_words(error: ApiError) -> str:
+    limit = int(error.extra.get("limit_bytes", 0))
+    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if limit >= size:
+            return f"{limit / size:,.1f} {unit}".replace(".0 ", " ")
+    return f"{limit:,} bytes"

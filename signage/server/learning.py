@@ -66,12 +66,13 @@ from psycopg.types.json import Jsonb
 
 from audience.calibration import AgeGroupBoundaries
 from content.model import ContentItem, ContentKind
-from foundation.errors import DataError, NotFoundError
+from foundation.errors import DataError, NotFoundError, ValidationError
 from playlists import learning as learner
 from playlists.codec import (
     Problem,
     RuleDocument,
     decode_document,
+    decode_rule,
     rule_from_dict,
     rule_to_dict,
     suggest_names,
@@ -86,12 +87,16 @@ __all__ = [
     "BASKET_QUERY",
     "CATEGORY_QUERY",
     "COMPLETE_JOURNEY_STORE_PREFIX",
+    "EDITABLE_FIELDS",
     "SUGGESTION_STATES",
     "GroupSuggestion",
     "ImportReport",
     "LearningRun",
+    "SuggestionEditError",
+    "accept_edited_suggestion",
     "count_baskets",
     "for_psycopg",
+    "group_playlists",
     "group_suggestions",
     "import_complete_journey",
     "import_sqlite_purchases",
@@ -811,9 +816,13 @@ def _store_findings(conn: psycopg.Connection, run_id: int, findings: list[Findin
 
 def _store_suggestions(conn: psycopg.Connection, group_id: int, run_id: int, suggestions: list[Suggestion]) -> dict:
     """Apply a run's suggested rules to the group's, as `playlists.learning.apply_suggestions` does."""
-    states = dict(conn.execute(
-        "SELECT name, state FROM group_suggestions WHERE group_id = %s FOR UPDATE", (group_id,)
-    ).fetchall())
+    rows = conn.execute(
+        "SELECT name, state, rule->>'origin' FROM group_suggestions WHERE group_id = %s FOR UPDATE", (group_id,)
+    ).fetchall()
+    states = {name: state for name, state, _ in rows}
+    # A rule a marketer edited (accept_edited_suggestion) is theirs: re-learning leaves it as it is,
+    # as the kiosk's apply_suggestions leaves edited rules alone.
+    edited = {name for name, _, origin in rows if origin == RuleOrigin.LEARNED_EDITED.value}
     added, updated, skipped, wanted = [], [], [], set()
     for suggestion in suggestions:
         rule = suggestion.rule
@@ -823,6 +832,8 @@ def _store_suggestions(conn: psycopg.Connection, group_id: int, run_id: int, sug
         state = states.get(rule.name)
         if state == "rejected":
             skipped.append(rule.name)
+            continue
+        if rule.name in edited:
             continue
         finding = suggestion.finding
         conn.execute(
@@ -890,10 +901,91 @@ def set_suggestion_state(conn: psycopg.Connection, group: str, name: str, state:
             (state, actor, found.group_id, name),
         ).fetchone()
         if changed is None:
-            known = [r[0] for r in conn.execute("SELECT name FROM group_suggestions WHERE group_id = %s", (found.group_id,))]
-            raise NotFoundError(f"store group {group!r} has no suggestion {name!r}{suggest_names(name, known)}")
+            raise _no_suggestion(conn, found, name)
         _audit(conn, actor, f"suggestion.{state}", f"group:{group}", suggestion=name)
     return next(s for s in group_suggestions(conn, group) if s.name == name)
+
+
+EDITABLE_FIELDS = ("playlist", "priority", "time", "age_groups")  # what accepting with changes may change
+
+
+class SuggestionEditError(ValidationError):
+    """An edited suggestion that is no valid rule: every problem, each with the rule field it is about.
+
+    `fields` holds `Problem`s whose path is relative to the rule: ("playlist",),
+    ("priority",), ("when", "time"), ("when", "age_groups").
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__([str(problem) for problem in problems])
+        self.fields = tuple(problems)
+
+
+def group_playlists(conn: psycopg.Connection, group: str) -> tuple[int | None, tuple[str, ...]]:
+    """(release version, playlist names) a group's suggestions may play: its current (else newest) release's."""
+    version, document, _content = _group_catalog(conn, _group(conn, group).group_id)
+    return version, tuple(playlist.name for playlist in document.playlists or ())
+
+
+def accept_edited_suggestion(conn: psycopg.Connection, group: str, name: str, edit: dict, *,
+                             actor: str) -> GroupSuggestion:
+    """Accept a suggestion with a marketer's changes to its playlist, priority, time windows or age groups.
+
+    `edit` holds any of `EDITABLE_FIELDS` as a rule document holds them (`time` and
+    `age_groups` a list or one comma-separated text; empty: any time, any age). The
+    rule is checked as every rule is (`playlists.codec.decode_rule`), and its playlist
+    against the playlists of the group's release; SuggestionEditError lists every
+    problem with its field, and nothing is stored. The rule becomes the marketer's
+    (origin learned_edited): re-learning leaves it (and its numbers) as it is, as the
+    kiosk's `apply_suggestions` leaves edited rules alone. The audit row is the one of
+    an acceptance, with the fields changed.
+    """
+    unknown = sorted(set(edit) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise DataError(f"a suggestion's {unknown[0]!r} cannot be changed (only {', '.join(EDITABLE_FIELDS)})")
+    found = _group(conn, group)
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT rule FROM group_suggestions WHERE group_id = %s AND name = %s FOR UPDATE", (found.group_id, name)
+        ).fetchone()
+        if row is None:
+            raise _no_suggestion(conn, found, name)
+        data = dict(row[0])
+        when = dict(data.get("when") or {})
+        for key in ("playlist", "priority"):
+            if key in edit:
+                data[key] = edit[key]
+        for key in ("time", "age_groups"):
+            if key in edit:
+                if edit[key] in (None, "", []):
+                    when.pop(key, None)
+                else:
+                    when[key] = edit[key]
+        data["when"] = when
+        data["origin"] = RuleOrigin.LEARNED_EDITED.value
+        data["enabled"] = False  # stored like every suggestion; the release document enables accepted ones
+        problems: list[Problem] = []
+        rule = decode_rule(data, (), problems)
+        version, playlists = group_playlists(conn, group)
+        playlist = data.get("playlist")
+        if isinstance(playlist, str) and playlist.strip() and playlist not in playlists:
+            where = f"in release {version} of group {group}" if version else f"in group {group} (it has no release yet)"
+            problems.append(Problem(("playlist",), f"no playlist named {playlist!r} {where}{suggest_names(playlist, playlists)}"))
+        if problems:
+            raise SuggestionEditError(problems)
+        conn.execute(
+            "UPDATE group_suggestions SET rule = %s, playlist = %s, state = 'accepted', state_by = %s, state_at = now()"
+            " WHERE group_id = %s AND name = %s",
+            (Jsonb(rule_to_dict(rule)), rule.playlist, actor, found.group_id, name),
+        )
+        _audit(conn, actor, "suggestion.accepted", f"group:{group}", suggestion=name, edited=sorted(edit))
+    log.info("suggestion %r of group %r accepted with changes to %s by %s", name, group, ", ".join(sorted(edit)), actor)
+    return next(s for s in group_suggestions(conn, group) if s.name == name)
+
+
+def _no_suggestion(conn: psycopg.Connection, found: _Group, name: str) -> NotFoundError:
+    known = [r[0] for r in conn.execute("SELECT name FROM group_suggestions WHERE group_id = %s", (found.group_id,))]
+    return NotFoundError(f"store group {found.name!r} has no suggestion {name!r}{suggest_names(name, known)}")
 
 
 def release_document_yaml(conn: psycopg.Connection, group: str) -> str:

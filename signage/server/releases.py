@@ -29,6 +29,7 @@ out and the kiosk's store is in the canary group, else the group's current relea
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -38,7 +39,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from foundation.errors import ValidationError
-from playlists.codec import document_to_dict
+from playlists.codec import RuleDocument, document_to_dict
 from playlists.yaml_io import parse_document
 from signage.server.audit import record_change
 from signage.server.errors import ApiError, conflict, not_found
@@ -46,8 +47,8 @@ from signage.server.errors import ApiError, conflict, not_found
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "RELEASE_COLUMNS", "canonical_json", "create_release", "release_body", "release_etag", "release_for_kiosk",
-    "rollback", "rollout", "rollout_status",
+    "RELEASE_COLUMNS", "canonical_json", "check_release", "content_snapshot", "create_release", "release_body",
+    "release_etag", "release_for_kiosk", "release_problems", "rollback", "rollout", "rollout_status",
 ]
 
 # The columns of a release row, as release_for_kiosk returns them.
@@ -140,34 +141,70 @@ def release_etag(group: str, version: int, document: dict, content: list[dict]) 
 # ---- making a release --------------------------------------------------------------------
 
 
-async def create_release(db: psycopg.AsyncConnection, actor: str, group: dict, document_yaml: str, note: str) -> dict:
+def release_problems(group_name: str, document_yaml: str, known_content) -> tuple[RuleDocument, list[str]]:
+    """Check `document_yaml` as a release of `group_name`: (the document, every problem; empty: valid).
+
+    The kiosk's own validation (`parse_document` with `known_content`, the library's
+    names), each problem one line `release of group NAME:LINE: field.path: what`, plus
+    the release's own need for a `playlists:` and a `rules:` section.
+    """
+    source = f"release of group {group_name}"
+    try:
+        document = parse_document(document_yaml, source, known_content=known_content)
+    except ValidationError as error:
+        # Every problem at once, each `source:line: field: what`; a missing section is only
+        # noticed once the rest is right (the parser gives no document to look at before).
+        return RuleDocument(), list(error.problems)
+    missing = [section for section in ("playlists", "rules") if getattr(document, section) is None]
+    problems = [f"{source}: a release needs a {section}: section (write `{section}: []` for none)" for section in missing]
+    return document, problems
+
+
+def content_snapshot(document: RuleDocument, library: dict[str, dict]) -> list[dict]:
+    """The library entries a valid document's playlists name, once each, by name: a release's `content`."""
+    named = sorted({item.content for playlist in document.playlists or () for item in playlist.items})
+    return [library[name] for name in named]
+
+
+async def check_release(db: psycopg.AsyncConnection, group_name: str, document_yaml: str) -> tuple[RuleDocument, list[str], list[dict]]:
+    """What `create_release` would make of `document_yaml`, without making it: (document, problems, content).
+
+    The console's live validation and simulator of a draft ask this, so a draft is
+    judged exactly as saving it would be.
+    """
+    library = await _library_by_name(db)
+    document, problems = release_problems(group_name, document_yaml, library.keys())
+    return document, problems, [] if problems else content_snapshot(document, library)
+
+
+async def create_release(db: psycopg.AsyncConnection, actor: str, group: dict, document_yaml: str, note: str,
+                         base_version: int | None = None) -> dict:
     """Validate `document_yaml` for `group` (a locked store_groups row) and store it as its next release.
 
     422 `invalid_release` lists every problem, one per line; the release snapshots the
     library items its playlists name. Returns {release_id, version, etag, content_count}.
     Call inside a transaction that holds the group row locked (versions are per group).
+
+    `base_version`: the version the document was edited from (0: none, the group had no
+    release). When someone saved a newer one meanwhile, 409 `stale_base` says who saved
+    which version when (also as `newest_version`, `saved_by`, `saved_at` in the error),
+    so a second editor does not silently replace the first one's change.
     """
+    newest = await (await db.execute(
+        "SELECT version, created_by, created_at FROM releases WHERE group_id = %s ORDER BY version DESC LIMIT 1",
+        (group["group_id"],),
+    )).fetchone()
+    newest_version = newest[0] if newest else 0
+    if base_version is not None and base_version != newest_version:
+        raise _stale_base(group["name"], base_version, newest)
     library = await _library_by_name(db)
-    source = f"release of group {group['name']}"
-    try:
-        document = parse_document(document_yaml, source, known_content=library.keys())
-        problems: list[str] = []
-    except ValidationError as error:
-        # Every problem at once, each `source:line: field: what`; a missing section is only
-        # noticed once the rest is right (the parser gives no document to look at before).
-        problems = list(error.problems)
-    if not problems:
-        missing = [section for section in ("playlists", "rules") if getattr(document, section) is None]
-        problems = [f"{source}: a release needs a {section}: section (write `{section}: []` for none)" for section in missing]
+    document, problems = release_problems(group["name"], document_yaml, library.keys())
     if problems:
         raise ApiError(422, "invalid_release", "\n".join(problems))
 
     document_dict = document_to_dict(document)
-    named = sorted({item.content for playlist in document.playlists for item in playlist.items})
-    content = [library[name] for name in named]
-    version = (await (await db.execute(
-        "SELECT coalesce(max(version), 0) + 1 FROM releases WHERE group_id = %s", (group["group_id"],)
-    )).fetchone())[0]
+    content = content_snapshot(document, library)
+    version = newest_version + 1
     etag = release_etag(group["name"], version, document_dict, content)
     release_id = (await (await db.execute(
         "INSERT INTO releases (group_id, version, document, document_yaml, content, etag, note, created_by)"
@@ -184,6 +221,21 @@ async def create_release(db: psycopg.AsyncConnection, actor: str, group: dict, d
                         version=version, items=len(content), note=note[:200])
     log.info("release %d: group %s version %d by %s (%d content items)", release_id, group["name"], version, actor, len(content))
     return {"release_id": release_id, "version": version, "etag": etag, "content_count": len(content)}
+
+
+def _stale_base(group_name: str, base_version: int, newest: tuple | None) -> ApiError:
+    """409 `stale_base`: the document was edited from `base_version`, and the group's newest is another."""
+    if newest is None:
+        return conflict(f"group {group_name} has no release yet, and this one was based on version {base_version}:"
+                        " send base_version 0", code="stale_base", newest_version=0, saved_by=None, saved_at=None)
+    version, saved_by, saved_at = newest
+    when = saved_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return conflict(
+        f"the newest release of group {group_name} is version {version}, saved by {saved_by} at {when}, and this one"
+        f" was based on version {base_version}: reload version {version}, make the change again, and send"
+        f" base_version {version}",
+        code="stale_base", newest_version=version, saved_by=saved_by, saved_at=saved_at.isoformat(),
+    )
 
 
 async def _library_by_name(db: psycopg.AsyncConnection) -> dict[str, dict]:

@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import math
 import re
+from collections.abc import AsyncIterator
 from typing import Literal
 
 import psycopg
@@ -65,14 +66,26 @@ async def put_content(sha256: str, request: Request, person: Person = Depends(ed
                       db: psycopg.AsyncConnection = Depends(connection)) -> Response:
     """Store the body as the file `sha256`, verified while it streams in; 422 when the hash differs."""
     _sha256_or_400(sha256)
-    store = content_store_of(request.app)
     media_type = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip().lower()[:100]
+    size_bytes, stored = await store_content(db, content_store_of(request.app), person, sha256, media_type,
+                                             request.stream())
+    return _json({"sha256": sha256, "size_bytes": size_bytes, "stored": stored}, 201 if stored else 200)
+
+
+async def store_content(db: psycopg.AsyncConnection, store, person: Person, sha256: str, media_type: str,
+                        chunks: AsyncIterator[bytes]) -> tuple[int, bool]:
+    """Store `chunks` as the file `sha256` with its `blobs` and audit rows: (size_bytes, stored).
+
+    `stored` is False when the file was there already (`chunks` is then not read). 422
+    `hash_mismatch` when the bytes hash differently; nothing stays behind on any failure.
+    `PUT /content/{sha256}` and the console's upload both come here.
+    """
     known = await (await db.execute("SELECT size_bytes FROM blobs WHERE sha256 = %s", (sha256,))).fetchone()
     if known is not None and await asyncio.to_thread(store.size, sha256) == known[0]:
-        return _json({"sha256": sha256, "size_bytes": known[0], "stored": False}, 200)
+        return known[0], False
     writer = await asyncio.to_thread(store.writer, sha256)
     try:
-        async for chunk in request.stream():
+        async for chunk in chunks:
             if chunk:
                 writer.write(chunk)  # into the page cache: fast; the fsync happens once, in a thread
         await asyncio.to_thread(writer.commit)
@@ -90,7 +103,7 @@ async def put_content(sha256: str, request: Request, person: Person = Depends(ed
         await record_change(db, person.actor, "content.upload", f"content:{sha256}", size_bytes=writer.size_bytes,
                             media_type=media_type)
     log.info("content %s stored (%d bytes, %s) by %s", sha256, writer.size_bytes, media_type, person.actor)
-    return _json({"sha256": sha256, "size_bytes": writer.size_bytes, "stored": True}, 201)
+    return writer.size_bytes, True
 
 
 def _json(body: dict, status: int) -> Response:

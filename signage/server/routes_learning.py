@@ -2,7 +2,7 @@
 
     POST  /learning/run {"group", "from"?, "until"?, "min_lift"?, ...}   editor
     GET   /groups/{group}/suggestions[?state=accepted]                   viewer
-    PATCH /groups/{group}/suggestions/{name} {"state"}                   editor
+    PATCH /groups/{group}/suggestions/{name} {"state", "edit"?}          editor
     GET   /groups/{group}/suggestions/document                           viewer (YAML)
 
 The work is `signage.server.learning`, written for a plain (sync) psycopg connection so
@@ -27,11 +27,12 @@ from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
 from foundation.errors import ConfigError, DataError, NotFoundError
+from playlists.codec import format_path
 from playlists.learning import LearningSettings
 from signage.server import learning
 from signage.server.api_common import Body, parse_day, unprocessable
 from signage.server.deps import Person, require_role
-from signage.server.errors import bad_request, not_found
+from signage.server.errors import ApiError, bad_request, not_found
 
 router = APIRouter()
 
@@ -54,8 +55,18 @@ class LearningRunRequest(Body):
     min_category_baskets: int | None = None
 
 
+class SuggestionEdit(Body):
+    """Changes to a suggestion accepted with them (`learning.EDITABLE_FIELDS`); a field left out stays."""
+
+    playlist: str | None = None
+    priority: int | None = None
+    time: list[str] | None = None  # ["15:00-18:00"]; []: any time
+    age_groups: list[str] | None = None  # ["teen"]; []: any age
+
+
 class SuggestionState(Body):
     state: Literal["suggested", "accepted", "rejected"]
+    edit: SuggestionEdit | None = None  # only with "accepted": accept the suggestion with these changes
 
 
 async def _with_connection(request: Request, work: Callable[[psycopg.Connection], _Result]) -> _Result:
@@ -121,10 +132,27 @@ async def list_suggestions(
 @router.patch("/groups/{group}/suggestions/{name}")
 async def decide_suggestion(group: str, name: str, body: SuggestionState, request: Request,
                             person: Person = Depends(editor)) -> dict:
-    """Accept or reject a suggestion (or put it back to suggested); the audit log records it."""
-    changed = await _with_connection(
-        request, lambda conn: learning.set_suggestion_state(conn, group, name, body.state, actor=person.actor)
-    )
+    """Accept or reject a suggestion (or put it back to suggested), or accept it edited; the audit log records it.
+
+    An edit that makes no valid rule is 422 `invalid_rule`: the reason lists every
+    problem, and `problems` gives each as {"field": "when.time", "message"}.
+    """
+    if body.edit is None:
+        changed = await _with_connection(
+            request, lambda conn: learning.set_suggestion_state(conn, group, name, body.state, actor=person.actor)
+        )
+        return changed.to_json()
+    if body.state != "accepted":
+        raise bad_request(f"edit: only an accepted suggestion is edited, not a {body.state} one")
+    edit = {key: getattr(body.edit, key) for key in body.edit.model_fields_set}
+    try:
+        changed = await _with_connection(
+            request, lambda conn: learning.accept_edited_suggestion(conn, group, name, edit, actor=person.actor)
+        )
+    except learning.SuggestionEditError as error:
+        raise ApiError(422, "invalid_rule", "\n".join(error.problems), problems=[
+            {"field": format_path(problem.path), "message": problem.message} for problem in error.fields
+        ]) from None
     return changed.to_json()
 
 

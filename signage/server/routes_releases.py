@@ -1,7 +1,8 @@
 """Releases per group and their staged rollout (people's endpoints; the logic is in `releases.py`).
 
 - `GET /groups/{group}/releases` (viewer), `POST /groups/{group}/releases
-  {"document_yaml", "note"}` (editor; 422 `invalid_release` lists every problem).
+  {"document_yaml", "note", "base_version"?}` (editor; 422 `invalid_release` lists every
+  problem; 409 `stale_base` when `base_version` is not the group's newest version).
 - `GET /releases/{id}` (viewer): the release as a kiosk gets it.
 - `POST /releases/{id}/rollout {"stage": "canary", "canary_group"}` / `{"stage": "all"}`
   and `POST /groups/{group}/rollback` (editor); a step out of order is 409 `conflict`.
@@ -15,11 +16,18 @@ from typing import Literal
 import psycopg
 from fastapi import APIRouter, Depends
 from psycopg.rows import dict_row
+from pydantic import Field
 
 from signage.server.api_common import Body, fetch_group
 from signage.server.deps import Person, connection, require_role
 from signage.server.errors import bad_request, not_found
-from signage.server.releases import create_release, release_body, rollback, rollout, rollout_status
+from signage.server.releases import (
+    create_release,
+    release_body,
+    rollback,
+    rollout,
+    rollout_status,
+)
 
 router = APIRouter()
 viewer = require_role("viewer")
@@ -29,6 +37,9 @@ editor = require_role("editor")
 class NewRelease(Body):
     document_yaml: str
     note: str = ""
+    # The version the document was edited from (0: the group had none); a newer one saved
+    # meanwhile is 409 `stale_base` instead of replacing that change unseen.
+    base_version: int | None = Field(default=None, ge=0)
 
 
 class RolloutStep(Body):
@@ -59,7 +70,7 @@ async def add_release(group: str, body: NewRelease, person: Person = Depends(edi
         raise bad_request("note: at most 2,000 characters")
     async with db.transaction():
         row = await fetch_group(db, group, lock=True)  # versions are numbered one at a time per group
-        made = await create_release(db, person.actor, row, body.document_yaml, body.note)
+        made = await create_release(db, person.actor, row, body.document_yaml, body.note, body.base_version)
     return {"group": group, **made}
 
 

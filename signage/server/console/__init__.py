@@ -35,3 +35,4 @@ def install_console(app: FastAPI) -> None:
         app.include_router(module.router, prefix=web.PREFIX)
     app.mount(web.PREFIX + "/static", StaticFiles(directory=web.STATIC_DIR), name="console-static")
     web.install_error_pages(app)
+    app.add_middleware(web.SecurityHeaders)

@@ -34,7 +34,9 @@ import psycopg_pool
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from fastapi.exception_handlers import http_exception_handler
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from signage.server.auth import role_allows
 from signage.server.deps import Person, connection, person_for_token
@@ -214,11 +216,65 @@ def install_error_pages(app: FastAPI) -> None:
         return render(request, "error.html", None, status_code=500, status=500,
                       reason="Something went wrong on the server (it is logged there); try again, or tell your admin.")
 
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if not request.url.path.startswith(PREFIX):
+            return await http_exception_handler(request, error)
+        reason = {
+            404: "There is no such page in the console; check the address, or start from the fleet.",
+            405: "That page cannot be used that way (a form sent to a page that only shows); start again from the page.",
+        }.get(error.status_code, f"The server refused that request ({error.status_code}).")
+        return render(request, "error.html", getattr(request.state, "person", None), status_code=error.status_code,
+                      status=error.status_code, reason=reason)
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(ConsoleSignIn, sign_in)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(psycopg.OperationalError, database_down)
     app.add_exception_handler(psycopg_pool.PoolTimeout, database_down)
     app.add_exception_handler(Exception, internal)
+
+
+# Scripts only from the console's own files (no inline script, no eval): an injected
+# <script> in a kiosk name or a tag would not run even if escaping failed somewhere.
+# Inline style attributes are allowed (the server-drawn SVG charts use them).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    # Pages show a chain's data to one signed-in person: no shared or back-button cache.
+    "Cache-Control": "no-store",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware: the console's answers carry `SECURITY_HEADERS`.
+
+    Plain ASGI rather than `@app.middleware("http")`: the API's requests (the kiosks' hot
+    path) pass straight through, with no per-request wrapping.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.headers = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(PREFIX):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", ())}
+                message = {**message, "headers": [*message.get("headers", ()),
+                                                  *((n, v) for n, v in self.headers if n not in present)]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def is_upload(value: object) -> bool:

@@ -78,3 +78,26 @@ def test_signing_in_and_out_in_a_real_browser(console, fresh_browser):
     fresh_browser.find_element(By.CSS_SELECTOR, ".signout button").click()
     wait_for(fresh_browser, lambda b: "/login" in b.current_url)
     assert "You are signed out." in fresh_browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_console_pages_carry_security_headers_and_the_api_does_not_need_them(console):
+    with console.client("viewer") as client:
+        page = client.get("/fleet")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert page.headers["x-frame-options"] == "DENY" and page.headers["cache-control"] == "no-store"
+        assert page.headers["x-content-type-options"] == "nosniff"
+        login = client.get("/login")
+        assert "frame-ancestors 'none'" in login.headers["content-security-policy"]
+    health = httpx.get(console.server.url + "/api/v1/health")
+    assert "content-security-policy" not in health.headers
+
+
+def test_an_unknown_console_address_is_a_sentence_and_the_api_keeps_json(console):
+    with console.client("viewer") as client:
+        missing = client.get("/no-such-page")
+        assert missing.status_code == 404 and "There is no such page in the console" in missing.text
+        assert missing.headers["content-type"].startswith("text/html")
+        wrong_method = client.delete("/fleet")
+        assert wrong_method.status_code == 405 and "cannot be used that way" in wrong_method.text
+    api_missing = httpx.get(console.server.url + "/api/v1/no-such-thing")
+    assert api_missing.status_code == 404 and api_missing.headers["content-type"] == "application/json"

@@ -1,0 +1,284 @@
+"""The console's fleet pages: every kiosk at a glance, one kiosk in detail, a remote screenshot and reload.
+
+- `GET /fleet` (viewer): every kiosk (of one store group with `?group=`) with its state,
+  last heartbeat, what plays now, camera, engine fps, errors and the release it runs,
+  all from the newest heartbeat the kiosk sent (`kiosk_state`: the player's status dict
+  of signage/player/status.py and the sync service's counts). A kiosk that went silent
+  stands out: first in the list, a `silent` row and badge, and a count at the top.
+- `GET /kiosks/{id}` (viewer): the kiosk's details, its recent errors, its commands
+  (pending, delivered, done, failed) and the newest screenshot it sent.
+- `POST /kiosks/{id}/commands` (editor): a `reload` or `screenshot`, through the API's
+  own handler (`routes_people.add_command`: the same checks and audit row).
+- `GET /commands/{id}/screenshot` (viewer): the PNG, through the API's handler, behind
+  the console's session.
+
+**Silent.** A kiosk heartbeats every `heartbeat_s` (60 s by default, signage/sync/settings.py).
+It is silent when it has been enrolled and no heartbeat came for more than
+`SILENT_AFTER_HEARTBEATS` intervals (5 minutes): long enough that a slow network or a
+restarting player does not raise the alarm, and the same 5 minutes after which the
+API's kiosk list calls a kiosk offline. A kiosk's own `heartbeat_s` is not reported,
+so the default is the yardstick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import psycopg
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from psycopg.rows import dict_row
+
+from signage.server.api_common import fetch_group
+from signage.server.console.web import Flash, checked_form, page_person, redirect, render
+from signage.server.deps import Person, connection
+from signage.server.errors import ApiError, not_found
+from signage.server.routes_kiosk import server_now
+from signage.server.routes_people import NewCommand, add_command, command_screenshot, list_commands, show_kiosk
+from signage.sync.settings import SyncSettings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "as_sentence", "kiosk_view", "relative_time", "router"]
+
+router = APIRouter()
+
+SILENT_AFTER_HEARTBEATS = 5
+SILENT_AFTER_S = SILENT_AFTER_HEARTBEATS * SyncSettings.heartbeat_s
+MAX_LISTED = 2000  # kiosks on one page; a chain this large filters by group
+CONSOLE_COMMANDS = ("reload", "screenshot")  # restart stays with the API and the CLI: it ends the player
+RECENT_COMMANDS = 20
+
+
+def as_sentence(text: str) -> str:
+    """A server's one-line reason as a sentence a person reads: a capital first letter and a full stop."""
+    text = " ".join(str(text).split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def relative_time(moment: dt.datetime | None, now: dt.datetime) -> dict | None:
+    """{"ago": "3 min ago", "at": "16:50:12 UTC" (with the date when not today), "iso": ...} of `moment`."""
+    if moment is None:
+        return None
+    seconds = (now - moment).total_seconds()
+    if seconds < 0:
+        ago = "just now"  # the database's clock a little ahead of the app's
+    elif seconds < 60:
+        ago = f"{int(seconds)} s ago"
+    elif seconds < 90 * 60:
+        ago = f"{int(seconds // 60)} min ago"
+    elif seconds < 48 * 3600:
+        ago = f"{int(seconds // 3600)} h ago"
+    else:
+        ago = f"{int(seconds // 86400)} days ago"
+    utc = moment.astimezone(dt.UTC)
+    at = utc.strftime("%H:%M:%S UTC") if utc.date() == now.astimezone(dt.UTC).date() else utc.strftime("%Y-%m-%d %H:%M UTC")
+    return {"ago": ago, "at": at, "iso": utc.isoformat(timespec="seconds")}
+
+
+def _duration_text(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+# ---- what a heartbeat says -------------------------------------------------------------------
+
+
+def _object(value: object) -> dict:
+    """A status part as a dict (a kiosk's status is only checked to be JSON: anything may be missing)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object, limit: int = 300) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)[:limit]
+
+
+def kiosk_view(row: dict, now: dt.datetime) -> dict:
+    """What the fleet and kiosk pages show of one kiosk row (with its newest `status` and `sync`)."""
+    status = _object(row.get("status"))
+    sync = _object(row.get("sync"))
+    last_seen = row.get("last_seen_at")
+    # Never heard from since enrolment counts from the enrolment (as _SILENT does).
+    quiet_since = last_seen or row.get("enrolled_at") or row.get("created_at")
+    if row.get("revoked_at") is not None:
+        state, silent = "revoked", False
+    elif not row["has_token"]:
+        state, silent = "awaiting enrolment", False
+    else:
+        silent = quiet_since is not None and (now - quiet_since).total_seconds() > SILENT_AFTER_S
+        state = "silent" if silent else "online"
+    playing = _object(status.get("playing"))
+    camera = status.get("camera")
+    camera = _object(camera) if camera is not None else None
+    fps = camera.get("engine_fps") if camera else None
+    errors = [
+        {"at": _text(entry.get("at"), 40), "message": _text(entry.get("message"))}
+        for entry in reversed([_object(e) for e in status.get("last_errors") or [] if isinstance(e, dict)])
+        if entry.get("message")
+    ] if isinstance(status.get("last_errors"), list) else []
+    problems = []  # what is wrong now, besides the player's own error lines
+    if _text(sync.get("last_error")):
+        problems.append(f"sync: {_text(sync.get('last_error'))}")
+    database = _object(status.get("database"))
+    if database.get("state") not in (None, "ok"):
+        problems.append(f"database: {_text(database.get('state'), 40)} ({_text(database.get('reason')) or 'no reason given'})")
+    if camera and camera.get("state") in ("failed", "no signal"):
+        problems.append(f"camera: {_text(camera.get('state'), 40)} ({_text(camera.get('detail')) or 'no detail'})")
+    version = row.get("release_version")
+    return {
+        "kiosk_id": row["kiosk_id"], "name": row["name"], "store": row["store"], "groups": row.get("groups") or [],
+        "hostname": row.get("hostname"), "state": state, "silent": silent,
+        "quiet_for": _duration_text((now - quiet_since).total_seconds()) if silent else None,
+        "last_seen": relative_time(last_seen, now), "enrolled": relative_time(row.get("enrolled_at"), now),
+        "playing": {"playlist": _text(playing.get("playlist"), 80), "item": _text(playing.get("item"), 80),
+                    "rule": _text(playing.get("rule"), 80), "reason": _text(playing.get("reason")),
+                    "since": _text(playing.get("since"), 40)} if playing.get("item") else None,
+        "camera": {"state": _text(camera.get("state"), 40) or "unknown", "detail": _text(camera.get("detail")),
+                   "frames_dropped": camera.get("frames_dropped")} if camera else None,
+        "engine_fps": float(fps) if isinstance(fps, (int, float)) and not isinstance(fps, bool) else None,
+        "errors": errors, "problems": problems, "error_count": len(errors) + len(problems),
+        "release": {"id": row.get("release_id"), "version": version, "group": row.get("release_group")}
+        if row.get("release_id") is not None else None,
+        "mode": _text(status.get("mode"), 20), "uptime": _duration_text(float(status["uptime_s"]))
+        if isinstance(status.get("uptime_s"), (int, float)) and not isinstance(status.get("uptime_s"), bool) else None,
+        "clock_skew_s": row.get("clock_skew_s"),
+        "spool": {key: sync.get(key) for key in ("spooled_plays", "spooled_audience", "dropped_audience")
+                  if isinstance(sync.get(key), int)},
+        "disk_free_bytes": status.get("disk_free_bytes") if isinstance(status.get("disk_free_bytes"), int) else None,
+    }
+
+
+# Which kiosks are silent, in SQL as in `kiosk_view`: enrolled (a token), not revoked, and
+# quiet since before %(silent_before)s (the last heartbeat, or the enrolment when none came).
+_SILENT = ("(k.token_sha256 IS NOT NULL AND k.revoked_at IS NULL"
+           " AND coalesce(ks.last_seen_at, k.enrolled_at, k.created_at) < %(silent_before)s)")
+_OF_GROUP = "(%(group)s::bigint IS NULL OR k.store_id IN (SELECT store_id FROM group_stores WHERE group_id = %(group)s))"
+
+# The kiosks of the fleet page (of one group's stores when %(group)s is set), silent ones
+# first, with the release they run (its group and version) and their store's groups.
+_FLEET_SQL = f"""
+SELECT k.kiosk_id, k.name, s.code AS store, k.hostname, k.enrolled_at, k.created_at, k.revoked_at,
+       k.token_sha256 IS NOT NULL AS has_token,
+       ks.last_seen_at, ks.release_id, r.version AS release_version, rg.name AS release_group,
+       ks.clock_skew_s, ks.status, ks.sync,
+       coalesce((SELECT array_agg(g.name ORDER BY g.name) FROM group_stores gs JOIN store_groups g USING (group_id)
+                 WHERE gs.store_id = k.store_id), '{{}}') AS groups
+FROM kiosks k JOIN stores s USING (store_id) LEFT JOIN kiosk_state ks USING (kiosk_id)
+LEFT JOIN releases r ON r.release_id = ks.release_id LEFT JOIN store_groups rg ON rg.group_id = r.group_id
+WHERE {_OF_GROUP}
+ORDER BY {_SILENT} DESC, s.code, k.name, k.kiosk_id
+LIMIT %(limit)s
+"""
+
+# The counts at the top of the page, over every kiosk of the filter (not only those listed).
+_COUNTS_SQL = f"""
+SELECT count(*) AS total,
+       count(*) FILTER (WHERE {_SILENT}) AS silent,
+       count(*) FILTER (WHERE k.revoked_at IS NOT NULL) AS revoked,
+       count(*) FILTER (WHERE k.revoked_at IS NULL AND k.token_sha256 IS NULL) AS "awaiting enrolment"
+FROM kiosks k LEFT JOIN kiosk_state ks USING (kiosk_id)
+WHERE {_OF_GROUP}
+"""
+
+
+@router.get("/fleet")
+async def fleet(request: Request, group: str | None = None, person: Person = Depends(page_person("viewer")),
+                db: psycopg.AsyncConnection = Depends(connection)) -> Response:
+    """Every kiosk (of `group`'s stores), silent ones first."""
+    now = server_now(request)
+    group = group or None
+    group_id = (await fetch_group(db, group))["group_id"] if group else None  # an unknown group: the 404 page
+    parameters = {"group": group_id, "limit": MAX_LISTED, "silent_before": now - dt.timedelta(seconds=SILENT_AFTER_S)}
+    async with db.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(_FLEET_SQL, parameters)
+        kiosks = [kiosk_view(row, now) for row in await cursor.fetchall()]
+        await cursor.execute(_COUNTS_SQL, parameters)
+        counts = await cursor.fetchone()
+        await cursor.execute("SELECT name FROM store_groups ORDER BY name")
+        groups = [row["name"] for row in await cursor.fetchall()]
+    counts["online"] = counts["total"] - counts["silent"] - counts["revoked"] - counts["awaiting enrolment"]
+    return render(request, "fleet.html", person, kiosks=kiosks, groups=groups, group=group, counts=counts,
+                  more=counts["total"] > len(kiosks), max_listed=MAX_LISTED, silent_after=_duration_text(SILENT_AFTER_S),
+                  heartbeat_s=SyncSettings.heartbeat_s)
+
+
+def _kiosk_id(text: str) -> int:
+    """The kiosk or command id of a path; 404 for anything that is not one (no JSON validation error on a page)."""
+    if not text.isdigit() or len(text) > 18:
+        raise not_found(f"There is no kiosk or command {text[:40]!r}; the fleet page lists them.")
+    return int(text)
+
+
+@router.get("/kiosks/{kiosk}")
+async def kiosk_page(request: Request, kiosk: str, person: Person = Depends(page_person("viewer")),
+                     db: psycopg.AsyncConnection = Depends(connection)) -> Response:
+    """One kiosk: its details, recent errors, commands and newest screenshot."""
+    kiosk_id = _kiosk_id(kiosk)
+    now = server_now(request)
+    row = await show_kiosk(kiosk_id, person, db)  # 404 page for an unknown kiosk, in the API's words
+    async with db.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(
+            "SELECT coalesce((SELECT array_agg(g.name ORDER BY g.name) FROM group_stores gs"
+            "  JOIN store_groups g USING (group_id) WHERE gs.store_id = k.store_id), '{}') AS groups,"
+            " r.version AS release_version, rg.name AS release_group,"
+            " t.version AS target_version, tg.name AS target_group"
+            " FROM kiosks k LEFT JOIN releases r ON r.release_id = %(running)s"
+            " LEFT JOIN store_groups rg ON rg.group_id = r.group_id"
+            " LEFT JOIN releases t ON t.release_id = %(target)s LEFT JOIN store_groups tg ON tg.group_id = t.group_id"
+            " WHERE k.kiosk_id = %(kiosk)s",
+            {"kiosk": kiosk_id, "running": row["release_id"], "target": row["release_target_id"]},
+        )
+        extra = await cursor.fetchone()
+    # show_kiosk's state says whether it has a token: 'awaiting_enrolment' is a kiosk without one.
+    view = kiosk_view({**row, **extra, "has_token": row["state"] not in ("awaiting_enrolment", "revoked")}, now)
+    target = {"id": row["release_target_id"], "version": extra["target_version"], "group": extra["target_group"]} \
+        if row["release_target_id"] is not None else None
+    commands = (await list_commands(kiosk_id, RECENT_COMMANDS, person, db))["commands"]
+    for command in commands:
+        command["created"] = relative_time(command["created_at"], now)
+        command["acked"] = relative_time(command["acked_at"], now)
+    screenshot = next((command for command in commands if command["has_screenshot"]), None)
+    pending = [command for command in commands if command["state"] in ("pending", "delivered")]
+    return render(request, "kiosk.html", person, kiosk=view, target=target, commands=commands, screenshot=screenshot,
+                  pending=pending, commands_allowed=CONSOLE_COMMANDS, heartbeat_s=SyncSettings.heartbeat_s,
+                  silent_after=_duration_text(SILENT_AFTER_S), revoked=row["revoked_at"] is not None)
+
+
+@router.post("/kiosks/{kiosk}/commands")
+async def send_command(request: Request, kiosk: str, person: Person = Depends(page_person("editor")),
+                       db: psycopg.AsyncConnection = Depends(connection)) -> Response:
+    """A reload or screenshot for the kiosk (the API's own handler); back to the kiosk page with a message."""
+    kiosk_id = _kiosk_id(kiosk)
+    form = await checked_form(request)
+    kind = form.get("kind")
+    if kind not in CONSOLE_COMMANDS:
+        raise ApiError(400, "bad_request", f"The console sends a reload or a screenshot, not {str(kind)[:40]!r}; use the buttons on the kiosk page.")
+    try:
+        sent = await add_command(kiosk_id, NewCommand(kind=kind), person, db)
+    except ApiError as error:
+        if error.status == 404:
+            raise
+        return redirect(f"/kiosks/{kiosk_id}", Flash(as_sentence(error.reason), "error"))
+    log.info("console: %s sent command %d (%s) to kiosk %d", person.actor, sent["command_id"], kind, kiosk_id)
+    what = "A screenshot was asked for" if kind == "screenshot" else "A reload was sent"
+    return redirect(f"/kiosks/{kiosk_id}", Flash(
+        f"{what} (command {sent['command_id']}); the kiosk picks it up at its next heartbeat, within about "
+        f"{SyncSettings.heartbeat_s:.0f} s.", "ok"))
+
+
+@router.get("/commands/{command}/screenshot")
+async def screenshot(command: str, person: Person = Depends(page_person("viewer")),
+                     db: psycopg.AsyncConnection = Depends(connection)) -> Response:
+    """The PNG a screenshot command brought back (the API's handler, behind the console's session)."""
+    return await command_screenshot(_kiosk_id(command), person, db)

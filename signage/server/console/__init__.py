@@ -24,14 +24,19 @@ from fastapi.staticfiles import StaticFiles
 
 from signage.server.console import web
 
-__all__ = ["install_console"]
+__all__ = ["install_console", "page_modules"]
+
+
+def page_modules() -> tuple:
+    """The modules whose `router` holds the console's pages (paths without the /console prefix)."""
+    from signage.server.console import pages_auth, pages_content, pages_fleet, pages_releases, pages_reports, pages_suggestions
+
+    return (pages_auth, pages_fleet, pages_releases, pages_content, pages_suggestions, pages_reports)
 
 
 def install_console(app: FastAPI) -> None:
     """Mount the console's pages at /console and its static files at /console/static."""
-    from signage.server.console import pages_auth, pages_content, pages_fleet, pages_releases, pages_reports, pages_suggestions
-
-    for module in (pages_auth, pages_fleet, pages_releases, pages_content, pages_suggestions, pages_reports):
+    for module in page_modules():
         app.include_router(module.router, prefix=web.PREFIX)
     app.mount(web.PREFIX + "/static", StaticFiles(directory=web.STATIC_DIR), name="console-static")
     web.install_error_pages(app)

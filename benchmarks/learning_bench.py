@@ -11,15 +11,26 @@ Measures, each in its own subprocess (so peak memory is its own):
    including the one-hot table mlxtend needs; our learner is timed on the same
    support threshold;
 4. learning from the history replicated ten times (14.7 M lines), for how cost and
-   memory grow with the number of transactions.
+   memory grow with the number of transactions;
+5. learning on Spark (`rules learn --engine spark`, local[2], 1 GB driver) over Parquet
+   receipts of the history at 1x, 10x and 100x (147 M lines): copy i of the history is
+   source `completejourney-<i>`, so every copy's baskets are distinct baskets. Reported:
+   the JVM's start, the counting (the learner's two queries) plus findings, the JVM's
+   CPU time, and peak memory of the Python driver and of the JVM (its VmHWM in /proc:
+   the JVM is a child process, not in the driver's own rusage).
 The backtest (`rules backtest`) runs last and its overall figures join the table.
+
+    .venv/bin/pip install 'signage[purchases,bench,spark]'
+    .venv/bin/python benchmarks/learning_bench.py --skip-mlxtend --skip-backtest --spark-copies 1,10,100
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,12 +150,76 @@ def scenario_backtest(db_path: str) -> dict:
     }
 
 
+def scenario_spark_receipts(folder: str, copies: str) -> dict:
+    """Complete Journey as Parquet receipts in `folder`: `copies` files, each with its own source."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from playlists.learning_spark import write_complete_journey_receipts
+
+    started = time.perf_counter()
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    first = target / "copy-000.parquet"
+    report = write_complete_journey_receipts(first)
+    if int(copies) > 1:
+        table = pq.read_table(first)
+        source = table.schema.get_field_index("source")
+        for copy in range(int(copies)):
+            renamed = pc.binary_join_element_wise(table["source"], f"-{copy:03d}", "")
+            pq.write_table(table.set_column(source, "source", renamed), target / f"copy-{copy:03d}.parquet")
+    size = sum(path.stat().st_size for path in target.glob("*.parquet"))
+    return {"seconds": time.perf_counter() - started, "lines": report.lines * int(copies), "mb": size / 2**20}
+
+
+def _jvm_cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _jvm_peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def scenario_spark_learn(folder: str) -> dict:
+    from playlists.learning import LearningSettings, findings_from_counts
+    from playlists.learning_spark import count_baskets, jvm_process_id, spark_session
+
+    started = time.perf_counter()
+    with spark_session() as session:
+        ready = time.perf_counter()
+        pid = jvm_process_id(session)
+        cpu_before = _jvm_cpu_seconds(pid)
+        counts = count_baskets(folder, session=session)
+        findings = findings_from_counts(counts, LearningSettings())
+        done = time.perf_counter()
+        jvm_cpu = _jvm_cpu_seconds(pid) - cpu_before
+        jvm_peak = _jvm_peak_rss_mb(pid)
+    stopped = time.perf_counter()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0  # the JVM, once it has exited
+    return {
+        "start_seconds": ready - started,
+        "seconds": done - ready,
+        "stop_seconds": stopped - done,
+        "jvm_cpu_seconds": jvm_cpu,
+        "findings": len(findings),
+        "baskets": counts.total_baskets,
+        "peak_rss_mb": peak_rss_mb(),
+        "jvm_peak_rss_mb": max(jvm_peak, children),
+    }
+
+
 SCENARIOS = {
     "import": scenario_import,
     "learn": scenario_learn,
     "mlxtend": scenario_mlxtend,
     "replicate": scenario_replicate,
     "backtest": scenario_backtest,
+    "spark_receipts": scenario_spark_receipts,
+    "spark_learn": scenario_spark_learn,
 }
 
 
@@ -155,11 +230,28 @@ def run(name: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _backtest_rows(rows: list[tuple[str, str, str, str]], tested: dict) -> None:
+    rows.append((
+        f"backtest: appearance-rate uplift over the popular baseline ({tested['contexts']} contexts)",
+        f"{tested['uplift']:.2f}x (95% {tested['uplift_interval'][0]:.2f}-{tested['uplift_interval'][1]:.2f}); "
+        f"rate {tested['rate']:.3f} vs {tested['baseline_rate']:.3f}",
+        ">= 1.3x", "met" if tested["uplift"] >= 1.3 else "MISSED",
+    ))
+    rows.append((
+        "backtest: targeting lift of the suggested categories",
+        f"{tested['targeting_lift']:.2f}x (95% {tested['targeting_interval'][0]:.2f}-{tested['targeting_interval'][1]:.2f})",
+        "", "",
+    ))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
     parser.add_argument("--skip-mlxtend", action="store_true", help="leave out the mlxtend comparison")
     parser.add_argument("--skip-replication", action="store_true", help="leave out the ten-times history")
+    parser.add_argument("--skip-backtest", action="store_true", help="leave out the backtest")
+    parser.add_argument("--spark-copies", default="1,10,100",
+                        help="copies of the history to learn from on Spark, comma-separated (default 1,10,100; '' for none)")
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.scenario:
@@ -192,18 +284,22 @@ def main() -> None:
                 "", "",
             ))
             rows.append(("speed-up over mlxtend", f"{speedup:.1f}x", ">= 5x", "met" if speedup >= 5 else "MISSED"))
-        tested = run("backtest", db_path)
-        rows.append((
-            f"backtest: appearance-rate uplift over the popular baseline ({tested['contexts']} contexts)",
-            f"{tested['uplift']:.2f}x (95% {tested['uplift_interval'][0]:.2f}-{tested['uplift_interval'][1]:.2f}); "
-            f"rate {tested['rate']:.3f} vs {tested['baseline_rate']:.3f}",
-            ">= 1.3x", "met" if tested["uplift"] >= 1.3 else "MISSED",
-        ))
-        rows.append((
-            "backtest: targeting lift of the suggested categories",
-            f"{tested['targeting_lift']:.2f}x (95% {tested['targeting_interval'][0]:.2f}-{tested['targeting_interval'][1]:.2f})",
-            "", "",
-        ))
+        if not options.skip_backtest:
+            _backtest_rows(rows, run("backtest", db_path))
+        for copies in [int(c) for c in options.spark_copies.split(",") if c.strip()]:
+            receipts = str(Path(folder) / f"receipts-{copies}x")
+            written = run("spark_receipts", receipts, str(copies))
+            spark = run("spark_learn", receipts)
+            rows.append((
+                f"Spark: learn from the history x{copies} ({written['lines'] / 1e6:.1f} M lines, "
+                f"{written['mb']:,.0f} MB of Parquet written in {written['seconds']:.0f} s)",
+                f"{spark['seconds']:.1f} s (JVM CPU {spark['jvm_cpu_seconds']:.0f} s; JVM start "
+                f"{spark['start_seconds']:.1f} s, stop {spark['stop_seconds']:.1f} s), {spark['findings']} findings, "
+                f"peak {spark['peak_rss_mb']:.0f} MB Python + {spark['jvm_peak_rss_mb']:.0f} MB JVM",
+                "", "",
+            ))
+            shutil.rmtree(receipts)
+
         if not options.skip_replication:
             replicated = run("replicate", db_path, "10")
             big = run("learn", db_path)

@@ -2,6 +2,7 @@
 
     signage purchases import-completejourney          # or import-csv FILE
     signage rules learn                               # findings, the age-band mapping, suggested rules (disabled)
+    signage rules learn --engine spark --receipts DIR # the same, counted on Spark over Parquet receipts
     signage rules suggestions                         # what was suggested, in plain words
     signage rules accept NAME | reject NAME
     signage rules backtest                            # learn on earlier weeks, test on later ones
@@ -32,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     learn.add_argument("--min-context-baskets", type=int, help="override learning.min_context_baskets")
     learn.add_argument("--top", type=int, default=20, help="findings to print (default 20)")
     learn.add_argument("--dry-run", action="store_true", help="print findings and suggestions, change no rule")
+    learn.add_argument("--engine", choices=("sqlite", "spark"), default="sqlite",
+                       help="count in the database's purchase tables (sqlite, default) or on Spark over --receipts")
+    learn.add_argument("--receipts", type=Path, metavar="PATH",
+                       help="Parquet file or folder of receipts, for --engine spark (`signage purchases export-parquet`)")
     _common(learn)
     learn.set_defaults(handler=_learn)
 
@@ -98,10 +103,19 @@ def _learn(args: argparse.Namespace) -> int:
     from playlists.purchases import MIGRATIONS as PURCHASE_MIGRATIONS
     from playlists.store import PlaylistStore
 
+    if args.receipts is not None and args.engine != "spark":
+        raise ConfigError("--receipts is read by the Spark engine only: add --engine spark")
+    if args.engine == "spark" and args.receipts is None:
+        raise ConfigError("--engine spark needs --receipts PATH, a Parquet file or folder of receipts")
     settings = _settings(args)
     db = open_db(args.db)
     migrate(db, "purchases", PURCHASE_MIGRATIONS)
-    counts = count_baskets(db, args.source)
+    if args.engine == "spark":
+        from playlists.learning_spark import count_baskets as count_on_spark
+
+        counts = count_on_spark(args.receipts, args.source)
+    else:
+        counts = count_baskets(db, args.source)
     findings = findings_from_counts(counts, settings)
     store, library = PlaylistStore(db), ContentLibrary(db)
     suggestions = suggest_rules(findings, store.playlists(), library.items_by_name(), settings)

@@ -55,6 +55,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_db_option(complete_journey)
     complete_journey.set_defaults(handler=_import_complete_journey)
 
+    export = sub.add_parser(
+        "export-parquet",
+        help="write the purchase history as a Parquet file of receipts (for `rules learn --engine spark`)",
+        description="One row per sales line with its basket's day, hour, age band and segment; the columns are "
+        "described in playlists/learning_spark.py. Needs the optional extra: pip install 'signage[spark]'.",
+    )
+    export.add_argument("out", type=Path, help="the Parquet file to write (replaced when it exists)")
+    export.add_argument("--source", action="append", help="purchase source to export (repeatable; default: all)")
+    add_db_option(export)
+    export.set_defaults(handler=_export_parquet)
+
     stats = sub.add_parser(
         "stats", help="per source: lines, baskets, categories, date range, share of baskets with an age band"
     )
@@ -122,6 +133,14 @@ def _import_complete_journey(args: argparse.Namespace) -> int:
     finally:
         close()
     _print_report(report, "Complete Journey" + (f" (weeks 1-{args.weeks})" if args.weeks else ""))
+    return 0
+
+
+def _export_parquet(args: argparse.Namespace) -> int:
+    from playlists.learning_spark import export_sqlite_receipts
+
+    report = export_sqlite_receipts(open_db(args.db), args.out, args.source)
+    print(f"wrote {report.lines:,} lines of {report.baskets:,} baskets ({', '.join(report.sources)}) to {report.path}")
     return 0
 
 

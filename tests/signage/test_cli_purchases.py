@@ -29,7 +29,7 @@ def test_every_purchases_command_and_option_has_help_text():
     commands = {path: parser for path, parser in iter_parsers(build_parser()) if path.startswith("signage purchases")}
     assert set(commands) == {
         "signage purchases", "signage purchases import-csv", "signage purchases import-completejourney",
-        "signage purchases stats", "signage purchases remove",
+        "signage purchases stats", "signage purchases remove", "signage purchases export-parquet",
     }
     missing = []
     for path, parser in commands.items():

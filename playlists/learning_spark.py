@@ -644,18 +644,21 @@ def write_complete_journey_receipts(out: str | Path, weeks: int | None = None) -
     import numpy as np
     import pyarrow.compute as pc
 
-    from playlists.purchases import COMPLETE_JOURNEY_SOURCE, _complete_journey_data
+    from playlists.purchases import (
+        CJ_HOUSEHOLD_COLUMNS,
+        CJ_LINE_COLUMNS,
+        CJ_PRODUCT_COLUMNS,
+        COMPLETE_JOURNEY_SOURCE,
+        _complete_journey_data,
+        complete_journey_weeks,
+    )
 
     if weeks is not None and weeks < 1:
         raise DataError(f"weeks must be at least 1, got {weeks}")
     _, _, data = _complete_journey_data()  # the one place that finds the package's files
-    lines = pq.read_table(
-        data / "transactions.parquet",
-        columns=["household_id", "basket_id", "product_id", "quantity", "sales_value", "transaction_timestamp"],
-        filters=[("week", "<=", weeks)] if weeks is not None else None,
-    )
-    products = pq.read_table(data / "products.parquet", columns=["product_id", "product_category", "department"])
-    households = pq.read_table(data / "demographics.parquet", columns=["household_id", "age", "household_comp"])
+    lines = pq.read_table(data / "transactions.parquet", columns=CJ_LINE_COLUMNS, filters=complete_journey_weeks(weeks))
+    products = pq.read_table(data / "products.parquet", columns=CJ_PRODUCT_COLUMNS)
+    households = pq.read_table(data / "demographics.parquet", columns=CJ_HOUSEHOLD_COLUMNS)
 
     def looked_up(keys, table, key: str, value):  # value of each key's row in `table` (null when none)
         return pc.take(value, pc.index_in(keys, value_set=table[key]))

@@ -646,13 +646,10 @@ def import_complete_journey(
     source = COMPLETE_JOURNEY_SOURCE
     _check_kind(db, source, KIND_COMPLETE_JOURNEY)
 
-    transactions = pd.read_parquet(
-        data / "transactions.parquet",
-        columns=["household_id", "basket_id", "product_id", "quantity", "sales_value", "transaction_timestamp"],
-        filters=[("week", "<=", weeks)] if weeks is not None else None,
-    )
-    products = pd.read_parquet(data / "products.parquet", columns=["product_id", "product_category", "department"])
-    households = pd.read_parquet(data / "demographics.parquet", columns=["household_id", "age", "household_comp"])
+    transactions = pd.read_parquet(data / "transactions.parquet", columns=CJ_LINE_COLUMNS,
+                                   filters=complete_journey_weeks(weeks))
+    products = pd.read_parquet(data / "products.parquet", columns=CJ_PRODUCT_COLUMNS)
+    households = pd.read_parquet(data / "demographics.parquet", columns=CJ_HOUSEHOLD_COLUMNS)
     line_count = len(transactions)
 
     # Lines, in the data file's order. Baskets are numbered in order of first appearance.
@@ -749,6 +746,18 @@ def import_complete_journey(
         f" (weeks 1-{weeks})" if weeks is not None else "", line_count, lines_added, baskets_added,
     )
     return report
+
+
+# The columns of Complete Journey's three tables that every importer reads (the kiosk's,
+# the server's, the Parquet receipts' writer), and the filter for its first `weeks` weeks.
+CJ_LINE_COLUMNS = ["household_id", "basket_id", "product_id", "quantity", "sales_value", "transaction_timestamp"]
+CJ_PRODUCT_COLUMNS = ["product_id", "product_category", "department"]
+CJ_HOUSEHOLD_COLUMNS = ["household_id", "age", "household_comp"]
+
+
+def complete_journey_weeks(weeks: int | None) -> list | None:
+    """The parquet row filter that keeps the first `weeks` weeks (None: all of them)."""
+    return [("week", "<=", weeks)] if weeks is not None else None
 
 
 def _complete_journey_data():

@@ -312,22 +312,22 @@ def _complete_journey_tables(weeks: int | None) -> _CompleteJourneyTables:
     CSV by Arrow: in a first version pandas' `to_csv` alone took 11.7 s for the three
     tables (Arrow: 0.9 s), and per-line Python strings (strftime, astype(str)) 2 s more.
     """
-    from playlists.purchases import (
-        _complete_journey_data,  # the one place that finds the package's files
+    from playlists.purchases import (  # the one place that finds the package's files and names their columns
+        CJ_HOUSEHOLD_COLUMNS,
+        CJ_LINE_COLUMNS,
+        CJ_PRODUCT_COLUMNS,
+        _complete_journey_data,
+        complete_journey_weeks,
     )
 
     pd, np, data = _complete_journey_data()
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    transactions = pd.read_parquet(
-        data / "transactions.parquet",
-        columns=["household_id", "store_id", "basket_id", "product_id", "quantity", "sales_value",
-                 "transaction_timestamp"],
-        filters=[("week", "<=", weeks)] if weeks is not None else None,
-    )
-    products = pd.read_parquet(data / "products.parquet", columns=["product_id", "product_category", "department"])
-    households = pd.read_parquet(data / "demographics.parquet", columns=["household_id", "age", "household_comp"])
+    transactions = pd.read_parquet(data / "transactions.parquet", columns=[*CJ_LINE_COLUMNS, "store_id"],
+                                   filters=complete_journey_weeks(weeks))
+    products = pd.read_parquet(data / "products.parquet", columns=CJ_PRODUCT_COLUMNS)
+    households = pd.read_parquet(data / "demographics.parquet", columns=CJ_HOUSEHOLD_COLUMNS)
     products = products.set_index("product_id")
     category_of = products["product_category"].fillna(products["department"])
 

@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,23 +212,13 @@ def serve_module(pg_cluster, content_dir: Path):
     starting one per test (a database, an Argon2 hash, uvicorn) costs about a second.
     """
     from signage.server.app import ServerSettings
-    from tests.server.conftest import (
-        _TEMPLATE,
-        LiveServer,
-        free_port,
-        start_server_thread,
-    )
+    from tests.server.conftest import LiveServer, copied_database, free_port, start_server_thread
 
-    name = f"kiosk_module_{next(_numbers)}_{os.getpid()}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
-    dsn = f"host=127.0.0.1 port={pg_cluster.port} user=postgres dbname={name}"
-    settings = ServerSettings(dsn=dsn, content_dir=Path(content_dir), pool_min=1, pool_max=8)
-    server, thread = start_server_thread(settings, port := free_port())
-    try:
-        yield LiveServer(url=f"http://127.0.0.1:{port}", settings=settings, admin_token="", dsn=dsn)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with copied_database(pg_cluster, "kiosk_module") as dsn:
+        settings = ServerSettings(dsn=dsn, content_dir=Path(content_dir), pool_min=1, pool_max=8)
+        server, thread = start_server_thread(settings, port := free_port())
+        try:
+            yield LiveServer(url=f"http://127.0.0.1:{port}", settings=settings, admin_token="", dsn=dsn)
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)

@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import shutil
 import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,15 +57,33 @@ def pg_cluster():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def copied_database(cluster, prefix: str, template: str = _TEMPLATE) -> Iterator[str]:
+    """A new database copied from `template` (default: the migrated empty one); its DSN. Dropped afterwards.
+
+    Tests that need data imported once (a module's purchase history) import it into one
+    copy and make that copy the template of each test's own.
+    """
+    name = f"{prefix}_{next(_numbers)}_{os.getpid()}"
+    with psycopg.connect(cluster.dsn("postgres"), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    try:
+        yield f"host=127.0.0.1 port={cluster.port} user=postgres dbname={name}"
+    finally:
+        with psycopg.connect(cluster.dsn("postgres"), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def database_name(dsn: str) -> str:
+    """The dbname of a DSN that `copied_database` made (to use it as a template)."""
+    return dsn.rsplit("dbname=", 1)[1]
+
+
 @pytest.fixture
 def pg_dsn(pg_cluster) -> str:
     """A fresh, migrated database for this test alone."""
-    name = f"test_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
-    yield f"host=127.0.0.1 port={pg_cluster.port} user=postgres dbname={name}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with copied_database(pg_cluster, "test") as dsn:
+        yield dsn
 
 
 def free_port() -> int:

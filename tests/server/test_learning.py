@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import itertools
 
 import numpy as np
 import psycopg
@@ -26,6 +25,7 @@ from playlists.model import Playlist, PlaylistItem, RuleOrigin
 from playlists.yaml_io import parse_document
 from signage.server import learning
 from tests.server.builders import make_group, make_store
+from tests.server.conftest import copied_database, database_name
 
 pytestmark = pytest.mark.postgres
 
@@ -34,7 +34,6 @@ WEEKS = 2
 # thresholds, so that groups of half the stores still have findings to compare.
 SMALL = kiosk_learning.LearningSettings(min_context_baskets=60, min_category_baskets=8, min_support=0.0005,
                                         min_lift=1.2)
-_numbers = itertools.count(1)
 
 
 # ---- fixtures -----------------------------------------------------------------------------
@@ -52,29 +51,17 @@ def sqlite_journey(tmp_path_factory):
 @pytest.fixture(scope="module")
 def journey_template(pg_cluster):
     """A migrated database holding the weeks in PostgreSQL; tests copy it. (template name, import report)"""
-    name = f"learning_journey_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE signage_template")
-    with psycopg.connect(_dsn(pg_cluster, name), autocommit=True) as conn:
-        report = learning.import_complete_journey(conn, actor="cli:test", weeks=WEEKS)
-    yield name, report
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with copied_database(pg_cluster, "learning_journey") as dsn:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            report = learning.import_complete_journey(conn, actor="cli:test", weeks=WEEKS)
+        yield database_name(dsn), report
 
 
 @pytest.fixture
 def journey_dsn(pg_cluster, journey_template):
     """A fresh database with the weeks imported, for this test alone."""
-    name = f"learning_test_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {journey_template[0]}")
-    yield _dsn(pg_cluster, name)
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-def _dsn(cluster, name: str) -> str:
-    return f"host=127.0.0.1 port={cluster.port} user=postgres dbname={name}"
+    with copied_database(pg_cluster, "learning_test", journey_template[0]) as dsn:
+        yield dsn
 
 
 def connect(dsn: str) -> psycopg.Connection:
@@ -415,26 +402,21 @@ def journey_server(pg_cluster, journey_template, tmp_path_factory):
         start_server_thread,
     )
 
-    name = f"learning_http_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {journey_template[0]}")
-    dsn = _dsn(pg_cluster, name)
-    settings = ServerSettings(dsn=dsn, content_dir=tmp_path_factory.mktemp("content"), pool_min=1, pool_max=4)
-    make_admin(dsn)
-    port = free_port()
-    server, thread = start_server_thread(settings, port)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        live = LiveServer(url=url, settings=settings, admin_token="", dsn=dsn)
-        with live.client() as anonymous:
-            live.admin_token = anonymous.post("/login", json={"name": ADMIN_NAME, "password": ADMIN_PASSWORD}).json()["token"]
-        with live.client(live.admin_token) as admin:
-            yield live, admin
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with copied_database(pg_cluster, "learning_http", journey_template[0]) as dsn:
+        settings = ServerSettings(dsn=dsn, content_dir=tmp_path_factory.mktemp("content"), pool_min=1, pool_max=4)
+        make_admin(dsn)
+        port = free_port()
+        server, thread = start_server_thread(settings, port)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            live = LiveServer(url=url, settings=settings, admin_token="", dsn=dsn)
+            with live.client() as anonymous:
+                live.admin_token = anonymous.post("/login", json={"name": ADMIN_NAME, "password": ADMIN_PASSWORD}).json()["token"]
+            with live.client(live.admin_token) as admin:
+                yield live, admin
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
 
 
 SMALL_BODY = {"min_context_baskets": SMALL.min_context_baskets, "min_category_baskets": SMALL.min_category_baskets,

@@ -5,7 +5,6 @@ the API's state changes and audit rows, and refused in sentences; a real browser
 from __future__ import annotations
 
 import html
-import itertools
 import re
 
 import psycopg
@@ -14,6 +13,7 @@ import pytest
 from playlists.model import RuleOrigin
 from signage.server import learning
 from tests.server.builders import make_group, make_store
+from tests.server.conftest import copied_database, database_name
 from tests.server.console.conftest import csrf_of, on_phone, shoot, sign_in, wait_for
 from tests.server.test_learning import give_content_for_every_category
 
@@ -21,31 +21,22 @@ pytestmark = pytest.mark.postgres
 
 WEEKS = 2  # two weeks of one data set (3,301 baskets): fewer per context than a chain's year, so lower thresholds
 THRESHOLDS = {"min_lift": "1.2", "min_support": "0.0005", "min_context_baskets": "60", "min_category_baskets": "8"}
-_numbers = itertools.count(1)
 
 
 @pytest.fixture(scope="module")
 def journey_template(pg_cluster):
     """A migrated database holding the week in PostgreSQL, made once; every test's database copies it."""
-    name = f"console_journey_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE signage_template")
-    with psycopg.connect(pg_cluster.dsn(name), autocommit=True) as conn:
-        learning.import_complete_journey(conn, actor="cli:test", weeks=WEEKS)
-    yield name
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with copied_database(pg_cluster, "console_journey") as dsn:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            learning.import_complete_journey(conn, actor="cli:test", weeks=WEEKS)
+        yield database_name(dsn)
 
 
 @pytest.fixture
 def pg_dsn(pg_cluster, journey_template):
-    """This module's test database: a copy of the one with the week imported (the `console` fixture uses it)."""
-    name = f"console_suggestions_{next(_numbers)}"
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name} TEMPLATE {journey_template}")
-    yield pg_cluster.dsn(name)
-    with psycopg.connect(pg_cluster.dsn("postgres"), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    """This module's test database: a copy of the one with the weeks imported (the `console` fixture uses it)."""
+    with copied_database(pg_cluster, "console_suggestions", journey_template) as dsn:
+        yield dsn
 
 
 @pytest.fixture

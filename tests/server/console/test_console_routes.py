@@ -104,3 +104,76 @@ def test_every_page_renders_for_a_viewer_as_html(console, chain):
                 assert "<h1" in reply.text, path
                 rendered.append(path)
     assert len(rendered) >= 12, rendered  # most pages are a viewer's to read
+
+
+class _Fields(__import__("html.parser").parser.HTMLParser):
+    """The form fields of a page and the ids its <label for> name (for the label check)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[dict] = []
+        self.labelled: set[str] = set()
+        self.in_label = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "label":
+            self.in_label += 1
+            if values.get("for"):
+                self.labelled.add(values["for"])
+        elif tag in ("input", "select", "textarea"):
+            if values.get("type") not in ("hidden", "submit", "button"):
+                self.fields.append({**values, "tag": tag, "wrapped": self.in_label > 0})
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self.in_label:
+            self.in_label -= 1
+
+
+def unlabelled_fields(page: str) -> list[str]:
+    """Fields a screen reader could not name: no <label for>, no wrapping <label>, no aria-label."""
+    parser = _Fields()
+    parser.feed(page)
+    return [f"{field['tag']} name={field.get('name')!r}" for field in parser.fields
+            if not (field["wrapped"] or field.get("aria-label") or field.get("aria-labelledby")
+                    or (field.get("id") and field["id"] in parser.labelled))]
+
+
+def test_every_field_of_every_page_has_a_label(console, chain):
+    checked = 0
+    with console.client("editor") as client:
+        for path in console_routes("GET"):
+            if path.endswith(".csv") or "screenshot" in path or "thumbnails" in path:
+                continue
+            reply = client.get(filled(path, chain)[len("/console"):])
+            if reply.status_code == 200:
+                assert unlabelled_fields(reply.text) == [], path
+                checked += 1
+    assert checked >= 12
+    assert unlabelled_fields('<input name="x"><label for="y">Y</label><input id="y">') == ["input name='x'"]
+
+
+def test_signing_in_and_moving_around_with_the_keyboard_only(console, fresh_browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.server.console.conftest import wait_for
+    from tests.server.people_helpers import PASSWORD
+
+    fresh_browser.get(console.url("/login"))
+    active = fresh_browser.switch_to.active_element
+    assert active.get_attribute("id") == "name"  # the name field has the focus from the start
+    active.send_keys("editor", Keys.TAB)
+    fresh_browser.switch_to.active_element.send_keys(PASSWORD, Keys.ENTER)
+    wait_for(fresh_browser, lambda b: b.current_url.endswith("/console/fleet"))
+    body = fresh_browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    skip = fresh_browser.switch_to.active_element
+    assert skip.text == "Skip to the page"  # the first Tab offers to jump past the header
+    body = fresh_browser.find_element(By.TAG_NAME, "body")
+    for _ in range(12):  # then on through the header's links to Reports, Enter opens it
+        fresh_browser.switch_to.active_element.send_keys(Keys.TAB)
+        if fresh_browser.switch_to.active_element.text == "Reports":
+            break
+    fresh_browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_for(fresh_browser, lambda b: b.current_url.endswith("/console/reports"))

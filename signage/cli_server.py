@@ -1,6 +1,7 @@
 """`signage server`: the central server's database, its web process, and the first accounts.
 
     signage server init                          # run the database migrations
+    signage server rollup                        # bring the reports' rollup up to date
     signage server run --port 8800 --workers 4   # FastAPI on uvicorn (behind a TLS proxy)
     signage server user add alice --role admin   # the password from a prompt (or --password-stdin)
     signage server user list
@@ -47,6 +48,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     init = with_dsn(actions.add_parser("init", help="create or update the database tables (the migrations)",
                                        description="Run every database migration not yet run; safe to repeat."))
     init.set_defaults(handler=_init)
+
+    rollup = with_dsn(actions.add_parser(
+        "rollup", help="bring the reports' rollup up to date (the server also does it every few minutes)",
+        description="Sum every kiosk's closed store-local days into the reports' rollup tables and recompute the "
+                    "days late telemetry changed (signage/server/rollup.py); safe to repeat.",
+    ))
+    rollup.set_defaults(handler=_rollup)
 
     run = with_dsn(actions.add_parser(
         "run", help="serve the API with uvicorn (plain HTTP: put a TLS proxy in front)",
@@ -185,6 +193,26 @@ async def _connect(dsn: str):
     except psycopg.OperationalError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise DataError(f"cannot connect to PostgreSQL ({first}): check --dsn or ${DSN_VARIABLE}") from None
+
+
+def _rollup(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from signage.server.rollup import roll_up
+
+    dsn = _dsn(args)
+
+    async def run():
+        async with await _connect(dsn) as db:
+            return await roll_up(db, dt.datetime.now(dt.UTC))
+
+    result = asyncio.run(run())
+    if result is None:
+        print("rollup: another run (a server worker) is doing it right now; nothing to do")
+        return 0
+    print(f"rollup: {result.kiosks} kiosk(s) recomputed, {result.dirty_days} changed day(s) taken in,"
+          f" {result.play_rows} play rows and {result.audience_rows} audience rows written in {result.seconds:.1f} s")
+    return 0
 
 
 def _user_add(args: argparse.Namespace) -> int:

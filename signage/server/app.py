@@ -21,7 +21,9 @@ plain HTTP and should listen on loopback or a private network only.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import datetime as dt
 import logging
 import os
 from dataclasses import dataclass
@@ -57,6 +59,7 @@ class ServerSettings:
     pool_min: int = 2
     pool_max: int = 10
     content_bucket: str | None = None  # s3://bucket/prefix instead of content_dir (needs the s3 extra)
+    rollup_interval_s: float = 300.0  # how often the reports' rollup runs (signage/server/rollup.py)
 
     def to_environment(self) -> dict[str, str]:
         """The settings as SIGNAGE_SERVER_* variables, for uvicorn's worker processes."""
@@ -67,6 +70,7 @@ class ServerSettings:
             "SIGNAGE_SERVER_MAX_UPLOAD_BYTES": str(self.max_upload_bytes),
             "SIGNAGE_SERVER_POOL_MIN": str(self.pool_min),
             "SIGNAGE_SERVER_POOL_MAX": str(self.pool_max),
+            "SIGNAGE_SERVER_ROLLUP_INTERVAL_S": str(self.rollup_interval_s),
         }
         if self.content_bucket:
             environment["SIGNAGE_SERVER_CONTENT_BUCKET"] = self.content_bucket
@@ -84,6 +88,7 @@ class ServerSettings:
             pool_min=int(env.get("SIGNAGE_SERVER_POOL_MIN", 2)),
             pool_max=int(env.get("SIGNAGE_SERVER_POOL_MAX", 10)),
             content_bucket=env.get("SIGNAGE_SERVER_CONTENT_BUCKET") or None,
+            rollup_interval_s=float(env.get("SIGNAGE_SERVER_ROLLUP_INTERVAL_S", 300.0)),
         )
 
 
@@ -97,14 +102,23 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        from signage.server.rollup import serve_rollups
+
         pool = open_pool(settings.dsn, settings.pool_min, settings.pool_max)
         # open(wait=False): a server whose PostgreSQL is down still starts and answers 503,
         # then serves as soon as the database is back.
         await pool.open(wait=False)
         app.state.pool = pool
+        # The reports' rollup, every few minutes in every worker; its advisory lock lets one
+        # worker at a time do a round, and it logs and retries rather than raise (rollup.py).
+        rollups = asyncio.create_task(serve_rollups(pool, dt.timedelta(seconds=settings.rollup_interval_s)),
+                                      name="report rollup")
         try:
             yield
         finally:
+            rollups.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await rollups
             await pool.close()
 
     app = FastAPI(title="signage central server", version="1", lifespan=lifespan, docs_url="/api/v1/docs",

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 __all__ = ["COMPONENT_MODULES", "migrate", "open_pool", "prepare_database"]
 
 # Modules holding COMPONENT and MIGRATIONS, in the order their tables depend on each other.
-COMPONENT_MODULES = ("signage.server.schema", "signage.server.schema_learning", "signage.server.schema_console")
+COMPONENT_MODULES = ("signage.server.schema", "signage.server.schema_learning", "signage.server.schema_console",
+                     "signage.server.schema_reports")
 
 
 def migrate(connection: psycopg.Connection, component: str, migrations: tuple[str, ...]) -> int:

@@ -26,12 +26,30 @@ agree with each other while kiosks keep posting. The raw `started_at` / `at` col
 (indexed) bound the scan first with two days of margin (a kiosk's offset and a store's
 zone are each at most 18 h from UTC); the exact range is then taken on the store's time.
 
+**Rolled-up days and raw days.** A kiosk's closed days are summed once by the rollup
+(signage/server/rollup.py: per kiosk, store-local day and hour; per day and rule label
+with its playlist starts; per day, hour and segment): the report reads those rows for
+each kiosk's days up to its watermark and before its first day that late telemetry
+changed (`report_dirty_days`), and the raw rows for every later day, from that day's
+store-local midnight in UTC plus the kiosk's smallest UTC offset (the previous play of a
+kiosk is looked up in the raw rows when it falls before that). Both parts are in the
+same snapshot and add up to exactly what the raw rows alone give;
+tests/server/test_report_rollup.py checks that for random telemetry, late and resent
+plays, before and after the rollup job.
+
 Measured on this 2-core machine while others ran (load about 3): 20 stores, 1 M plays and
-1 M audience samples over 7.5 days: every store 7-8 s, 10 stores 3.4 s, two days of all
-stores 4 s, one store's day 0.2 s. The rule hits are half of it (sorting each kiosk's
-plays by time for LAG), converting to the store's time most of the rest (about 1.7 us a
-row). A console page asks for a group or a month; a year of a large chain wants a
-rollup table, which this does not have yet.
+1 M audience samples over 7.5 days, from the raw rows alone: every store 7-8 s, 10 stores
+3.4 s, two days of all stores 4 s, one store's day 0.2 s; the rule hits were half of it
+(sorting each kiosk's plays by time for LAG), converting to the store's time most of the
+rest (about 1.7 us a row). The whole chain's report of 28 days over 1 M plays (10,000
+kiosks, 500 stores, benchmarks/console_bench.py) took 8.8 s from the raw rows; with the
+rollup 2.8 s median through HTTP with the page (3.1 s the slowest) just before
+yesterday closes (27 h of plays still raw), 2.4 s just after (minutes of them); one region
+0.15-0.27 s, one store 0.06-0.07 s; the machine loaded by other work. What is left is in
+two parts: the raw rows of the open days (LAG and the zone conversion as before), and
+adding up the rollup rows (this benchmark has about one play per kiosk and hour, so
+there are as many of them as plays; a real kiosk plays dozens an hour). A chain of 10-20 M plays a day still reads its open day
+raw: rolling up closed hours as well is the next step if that is too slow.
 
 `csv_text` writes any table as CSV (RFC 4180: a header, CRLF, quotes where needed), with
 text cells that a spreadsheet would run as a formula (= + - @, tab, CR) made inert.
@@ -66,6 +84,7 @@ from playlists.reports import (
 )
 from signage.server.api_common import fetch_group, fetch_store
 from signage.server.errors import ApiError
+from signage.server.telemetry import MAX_UTC_OFFSET_S
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +101,7 @@ __all__ = [
     "csv_filename",
     "csv_text",
     "parse_filter",
+    "playlist_starts_sql",
     "report_json",
     "table",
 ]
@@ -280,12 +300,13 @@ _SHOWN_SECONDS = f"""CASE WHEN p.ended_at IS NULL THEN 0.0
 _STORE_TIME = "((t.{column} - make_interval(secs => t.utc_offset_s)) AT TIME ZONE 'UTC') AT TIME ZONE c.timezone"
 _RULE_LABEL = ("CASE WHEN o.rule IS NOT NULL THEN o.rule WHEN o.playlist IS NULL THEN %(nothing_playable)s"
                " ELSE %(default_playlist)s END")
+_ROLLED_DAYS = "r.day >= COALESCE(%(from_day)s::date, '-infinity') AND r.day <= COALESCE(%(to_day)s::date, 'infinity')"
 _SEGMENT_LABEL = ("CASE WHEN signal <> 'ok' THEN %(no_signal)s WHEN group_size = 0 THEN %(nobody)s"
                   " ELSE COALESCE(dominant_segment, 'unknown/unknown') END")
 
 
 def _scoped(filter: ReportFilter) -> tuple[str, dict]:
-    """The CTEs of the chosen stores, their plays and samples (`plays_in`, `samples_in`), and their parameters."""
+    """The CTEs of the chosen stores, their kiosks' rollup marks, their raw plays and samples, and their parameters."""
     chosen, bounds = ["true"], {"plays": ["true"], "samples": ["true"]}
     exact = ["true"]
     values: dict[str, object] = {}
@@ -308,23 +329,42 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
         bounds["samples"].append("t.at < %(coarse_until)s")
         exact.append("local_at < %(until)s")
     shown = _SHOWN_SECONDS.replace("p.", "t.")
+    values.update(from_day=filter.from_day, to_day=filter.to_day)  # the rollup's days are store-local already
+    # marks: each chosen kiosk's last day the rollup holds exactly (rollup.py): up to its
+    # watermark and before its first dirty day, while its store keeps the zone rolled up
+    # in; -infinity (all raw) otherwise. The raw rows of a kiosk are read from its first
+    # day after that: its store-local midnight in UTC plus the kiosk's smallest offset.
     sql = f"""
     WITH chosen AS (
         SELECT s.store_id, s.code, s.name, s.timezone FROM stores s WHERE {' AND '.join(chosen)}
+    ), marks AS NOT MATERIALIZED (
+        SELECT k.kiosk_id, c.store_id, c.timezone, m.rolled_through,
+               ((m.rolled_through + 1)::timestamp AT TIME ZONE c.timezone) AT TIME ZONE 'UTC'
+                   + make_interval(secs => COALESCE(o.min_offset_s, {-MAX_UTC_OFFSET_S})) AS raw_from
+        FROM kiosks k JOIN chosen c ON c.store_id = k.store_id
+        LEFT JOIN report_watermarks w ON w.kiosk_id = k.kiosk_id
+        LEFT JOIN report_kiosk_offsets o ON o.kiosk_id = k.kiosk_id
+        LEFT JOIN (SELECT kiosk_id, min(day) AS day FROM report_dirty_days GROUP BY kiosk_id) d
+             ON d.kiosk_id = k.kiosk_id,
+        LATERAL (SELECT CASE WHEN w.timezone = c.timezone THEN LEAST(w.rolled_through, d.day - 1)
+                 ELSE '-infinity'::date END AS rolled_through) m
     ), scoped_plays AS (
-        SELECT c.store_id, t.kiosk_id, t.play_id, t.started_at, t.playlist, t.rule,
+        SELECT c.store_id, t.kiosk_id, t.play_id, t.started_at, t.playlist, t.rule, c.rolled_through,
                {_STORE_TIME.format(column='started_at')} AS local_at, {shown} AS shown_s
-        FROM plays t JOIN kiosks k ON k.kiosk_id = t.kiosk_id JOIN chosen c ON c.store_id = k.store_id
-        WHERE {' AND '.join(bounds['plays'])}
-    ), plays_in AS (
-        SELECT * FROM scoped_plays WHERE {' AND '.join(exact)}
+        FROM marks c JOIN plays t ON t.kiosk_id = c.kiosk_id AND t.started_at >= c.raw_from
+        -- The earliest raw day of any chosen kiosk bounds the scan (plays_started_at): few
+        -- kiosks are looked up one by one (plays_by_kiosk_time), many read in one range.
+        WHERE t.started_at >= (SELECT min(raw_from) FROM marks) AND {' AND '.join(bounds['plays'])}
     ), samples_in AS (
         SELECT * FROM (
-            SELECT c.store_id, t.kiosk_id, t.signal, t.group_size, t.dominant_segment,
+            SELECT c.store_id, t.kiosk_id, t.signal, t.group_size, t.dominant_segment, c.rolled_through,
                    {_STORE_TIME.format(column='at')} AS local_at
-            FROM audience_samples t JOIN kiosks k ON k.kiosk_id = t.kiosk_id JOIN chosen c ON c.store_id = k.store_id
-            WHERE {' AND '.join(bounds['samples'])}
-        ) scoped WHERE {' AND '.join(exact)}
+            FROM marks c JOIN audience_samples t ON t.kiosk_id = c.kiosk_id AND t.at >= c.raw_from
+            WHERE t.at >= (SELECT min(raw_from) FROM marks) AND {' AND '.join(bounds['samples'])}
+        ) scoped WHERE {' AND '.join(exact)} AND local_at::date > rolled_through
+    ), rolled_rules AS (
+        SELECT r.* FROM marks c JOIN report_rule_days r ON r.kiosk_id = c.kiosk_id
+        WHERE r.day <= c.rolled_through AND {_ROLLED_DAYS}
     )"""
     values.update(default_playlist=DEFAULT_PLAYLIST, nothing_playable=NOTHING_PLAYABLE, no_signal=NO_SIGNAL,
                   nobody=NOBODY)
@@ -332,30 +372,33 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
 
 
 # Each scan groups finely (a kiosk's plays by hour, its samples by weekday, hour and
-# segment) and Python adds the groups up into the tables: one pass over the plays and one
-# over the samples serve every table but the rule hits. With one query per table (the
-# plays read three times, the samples twice) the report of 1 M plays and 1 M samples took
-# 10.5 s instead of 8.
+# segment) and Python adds the groups up into the tables: one pass over the raw plays
+# (grouping sets: by kiosk and hour, and by rule label with the starts) and one over the
+# samples serve every table. With one query per table (the plays read three times, the
+# samples twice) the report of 1 M plays and 1 M samples took 10.5 s instead of 8.
 _STORES_SQL = """
     SELECT store_id, code, name, timezone FROM chosen ORDER BY code COLLATE "C"
-"""
-
-_PLAYS_SQL = """
-    SELECT store_id, kiosk_id, EXTRACT(HOUR FROM local_at)::int AS hour, COUNT(*), COALESCE(SUM(shown_s), 0.0)
-    FROM plays_in GROUP BY store_id, kiosk_id, hour
 """
 
 # A start: the kiosk's previous play came from another playlist or rule. LAG runs over the
 # scan (contiguous per kiosk in its own order); the first play of a kiosk in the scan looks
 # up the play before it (possibly before the period), as the kiosk's report does.
-_RULES_SQL = f"""
+def playlist_starts_sql(scan: str, carried: str, where: str) -> str:
+    """CTEs `ordered` and `hits` (a play's kiosk, local time, rule label, `started`) over CTE `scan`.
+
+    `scan` holds a contiguous stretch of each kiosk's plays (kiosk_id, play_id, started_at,
+    playlist, rule, local_at and the `carried` columns); `where` picks the hits counted
+    (on `o.`). The report and the rollup (rollup.py) count starts with this one SQL.
+    """
+    return f"""
     , ordered AS (
-        SELECT kiosk_id, play_id, started_at, playlist, rule, local_at,
+        SELECT kiosk_id, play_id, started_at, playlist, rule, local_at, {carried},
                LAG(play_id) OVER run AS previous_id, LAG(playlist) OVER run AS previous_playlist,
                LAG(rule) OVER run AS previous_rule
-        FROM scoped_plays WINDOW run AS (PARTITION BY kiosk_id ORDER BY started_at, play_id)
+        FROM {scan} WINDOW run AS (PARTITION BY kiosk_id ORDER BY started_at, play_id)
     ), hits AS (
-        SELECT {_RULE_LABEL} AS label,
+        SELECT o.kiosk_id, o.local_at, {", ".join("o." + name.strip() for name in carried.split(","))},
+               {_RULE_LABEL} AS label,
                CASE WHEN o.previous_id IS NOT NULL
                     THEN o.previous_playlist IS DISTINCT FROM o.playlist OR o.previous_rule IS DISTINCT FROM o.rule
                     ELSE before.play_id IS NULL OR before.playlist IS DISTINCT FROM o.playlist
@@ -366,16 +409,42 @@ _RULES_SQL = f"""
               AND (q.started_at, q.play_id) < (o.started_at, o.play_id)
             ORDER BY q.started_at DESC, q.play_id DESC LIMIT 1
         ) before ON true
-        WHERE {{exact}}
-    )
-    SELECT * FROM (SELECT label, COUNT(*) AS plays, COUNT(*) FILTER (WHERE started) AS starts FROM hits GROUP BY label) t
-    ORDER BY plays DESC, label COLLATE "C"
+        WHERE {where}
+    )"""
+
+
+# (store, kiosk, hour, NULL, plays, seconds, starts) rows and (NULL, NULL, NULL, label, plays, seconds, starts) rows.
+_PLAYS_SQL = playlist_starts_sql(
+    "scoped_plays", "store_id, rolled_through, shown_s", "{exact} AND o.local_at::date > o.rolled_through") + """
+    SELECT store_id, kiosk_id, EXTRACT(HOUR FROM local_at)::int AS hour, label, COUNT(*),
+           COALESCE(SUM(shown_s), 0.0), COUNT(*) FILTER (WHERE started)
+    FROM hits GROUP BY GROUPING SETS ((store_id, kiosk_id, hour), (label))
+    UNION ALL
+    SELECT NULL, NULL, NULL, label, SUM(plays), 0.0, SUM(starts) FROM rolled_rules GROUP BY label
 """
 
 _SAMPLES_SQL = f"""
     SELECT store_id, kiosk_id, (EXTRACT(ISODOW FROM local_at)::int - 1) AS weekday, EXTRACT(HOUR FROM local_at)::int AS hour,
            {_SEGMENT_LABEL} AS segment, COUNT(*) AS samples
     FROM samples_in GROUP BY store_id, kiosk_id, weekday, hour, segment
+"""
+
+# The rolled-up days: each table's rows summed per kiosk (its store's totals) and per hour
+# (or weekday, hour and segment) in one pass; a month of a chain is a million rows or
+# more here, which PostgreSQL adds up faster than Python could read them.
+_ROLLED_PLAYS_SQL = f"""
+    SELECT c.store_id, r.kiosk_id, r.hour, SUM(r.plays), SUM(r.seconds)
+    FROM marks c JOIN report_play_hours r ON r.kiosk_id = c.kiosk_id
+    WHERE r.day <= c.rolled_through AND {_ROLLED_DAYS}
+    GROUP BY GROUPING SETS ((c.store_id, r.kiosk_id), (r.hour))
+"""
+
+_ROLLED_SAMPLES_SQL = f"""
+    SELECT c.store_id, r.kiosk_id, r.weekday, r.hour, r.segment, SUM(r.samples),
+           COALESCE(SUM(r.samples) FILTER (WHERE r.segment NOT IN (%(nobody)s, %(no_signal)s)), 0)
+    FROM marks c JOIN report_audience_hours r ON r.kiosk_id = c.kiosk_id
+    WHERE r.day <= c.rolled_through AND {_ROLLED_DAYS}
+    GROUP BY GROUPING SETS ((c.store_id, r.kiosk_id), (r.weekday, r.hour, r.segment))
 """
 
 
@@ -394,9 +463,10 @@ async def build_report(db: psycopg.AsyncConnection, filter: ReportFilter) -> Rep
         # 0.85 s of compiling per query, more than the whole query takes for a month of a store.
         await db.execute("SET LOCAL jit = off")
         store_rows = await (await db.execute(scoped + _STORES_SQL, values)).fetchall()
-        play_rows = await (await db.execute(scoped + _PLAYS_SQL, values)).fetchall()
-        rule_rows = await (await db.execute(scoped + _RULES_SQL.format(exact=exact), values)).fetchall()
+        play_rows = await (await db.execute(scoped + _PLAYS_SQL.format(exact=exact), values)).fetchall()
         sample_rows = await (await db.execute(scoped + _SAMPLES_SQL, values)).fetchall()
+        rolled_play_rows = await (await db.execute(scoped + _ROLLED_PLAYS_SQL, values)).fetchall()
+        rolled_sample_rows = await (await db.execute(scoped + _ROLLED_SAMPLES_SQL, values)).fetchall()
         store_ids = [row[0] for row in store_rows]
         membership = await (await db.execute(
             "SELECT g.name, gs.store_id FROM group_stores gs JOIN store_groups g USING (group_id)"
@@ -406,11 +476,21 @@ async def build_report(db: psycopg.AsyncConnection, filter: ReportFilter) -> Rep
     kiosks: dict[int, set[int]] = defaultdict(set)
     play_totals: dict[int, list] = defaultdict(lambda: [0, 0.0])
     by_hour: dict[int, list] = defaultdict(lambda: [0, 0.0])
-    for store_id, kiosk_id, hour, count, seconds in play_rows:
+    rule_rows = []
+    for store_id, kiosk_id, hour, label, count, seconds, starts in play_rows:
+        if label is not None:  # a rule label's plays and starts
+            rule_rows.append((label, count, starts))
+            continue
         kiosks[store_id].add(kiosk_id)
         for totals in (play_totals[store_id], by_hour[hour]):
             totals[0] += count
             totals[1] += seconds
+    for store_id, kiosk_id, hour, count, seconds in rolled_play_rows:
+        if hour is None:  # a kiosk's sums (grouping set store, kiosk)
+            kiosks[store_id].add(kiosk_id)
+        totals = play_totals[store_id] if hour is None else by_hour[hour]
+        totals[0] += count
+        totals[1] += seconds
     samples: dict[int, list] = defaultdict(lambda: [0, 0])
     cells: dict[tuple[int, int, str], int] = defaultdict(int)
     for store_id, kiosk_id, weekday, hour, segment, count in sample_rows:
@@ -419,6 +499,13 @@ async def build_report(db: psycopg.AsyncConnection, filter: ReportFilter) -> Rep
         if segment not in NOT_PEOPLE:
             samples[store_id][1] += count
         cells[weekday, hour, segment] += count
+    for store_id, kiosk_id, weekday, hour, segment, count, with_people in rolled_sample_rows:
+        if segment is None:  # a kiosk's sums (grouping set store, kiosk)
+            kiosks[store_id].add(kiosk_id)
+            samples[store_id][0] += count
+            samples[store_id][1] += with_people
+        else:
+            cells[weekday, hour, segment] += count
     stores = tuple(
         StoreTotals(code, name, zone, len(kiosks[store_id]), play_totals[store_id][0], round(play_totals[store_id][1], 3),
                     *samples[store_id])
@@ -429,13 +516,24 @@ async def build_report(db: psycopg.AsyncConnection, filter: ReportFilter) -> Rep
         stores=stores,
         groups=_group_totals(membership, dict(zip(store_ids, stores, strict=True))),
         hours=tuple(HourPlays(hour, by_hour[hour][0], round(by_hour[hour][1], 3)) for hour in range(24)),
-        rules=tuple(RuleHits(label, plays, starts) for label, plays, starts in rule_rows),
+        rules=_rule_hits(rule_rows),
         # The kiosk's order: weekday, hour, the most sampled segment first, then by name.
         cells=tuple(AudienceCell(weekday, hour, segment, count) for (weekday, hour, segment), count
                     in sorted(cells.items(), key=lambda item: (item[0][0], item[0][1], -item[1], item[0][2]))),
     )
     log.debug("report for %s: %d plays, %d samples", filter.describe(), report.plays, report.samples)
     return report
+
+
+def _rule_hits(rows: Iterable[tuple[str, int, int]]) -> tuple[RuleHits, ...]:
+    """The raw and rolled-up rows of each label added up, the most played first, then by label (as COLLATE "C")."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for label, plays, starts in rows:
+        totals[label][0] += int(plays)
+        totals[label][1] += int(starts)
+    # Python orders str by code point, as PostgreSQL's "C" collation orders UTF-8 bytes.
+    return tuple(RuleHits(label, plays, starts)
+                 for label, (plays, starts) in sorted(totals.items(), key=lambda item: (-item[1][0], item[0])))
 
 
 def _group_totals(membership: Sequence[tuple[str, int]], stores: dict[int, StoreTotals]) -> tuple[GroupTotals, ...]:

@@ -12,7 +12,7 @@ import datetime as dt
 import psycopg
 
 from signage.server.audit import record_change
-from signage.server.auth import ENROL_CODE_HOURS, ROLES, hash_password, new_secret, password_problem, token_digest
+from signage.server.auth import ENROL_CODE_HOURS, ROLES, hash_password, new_enrol_code, password_problem, token_digest
 from signage.server.errors import ApiError, bad_request, conflict
 
 __all__ = ["EnrolCode", "check_name", "check_role", "create_kiosk", "create_user", "issue_enrol_code", "strong_password"]
@@ -79,7 +79,7 @@ async def issue_enrol_code(db: psycopg.AsyncConnection, kiosk_id: int) -> EnrolC
     The old token is cleared rather than kept: a kiosk given a new code is a re-imaged or
     replaced PC, and the old one must not keep reading.
     """
-    code = new_secret()
+    code = new_enrol_code()
     row = await (
         await db.execute(
             "UPDATE kiosks SET enrol_code_sha256 = %s, enrol_expires_at = now() + make_interval(hours => %s),"

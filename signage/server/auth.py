@@ -21,7 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 __all__ = [
-    "ENROL_CODE_HOURS", "ROLES", "SESSION_HOURS", "hash_password", "needs_rehash", "new_secret",
+    "ENROL_CODE_HOURS", "ROLES", "SESSION_HOURS", "hash_password", "needs_rehash", "new_enrol_code", "new_secret",
     "role_allows", "token_digest", "verify_password",
 ]
 
@@ -54,6 +54,18 @@ def needs_rehash(password_hash: str) -> bool:
 def new_secret() -> str:
     """A fresh token or enrolment code: 43 URL-safe characters, 256 random bits."""
     return secrets.token_urlsafe(32)
+
+
+def new_enrol_code() -> str:
+    """A fresh one-time enrolment code: as `new_secret`, but never starting with '-'.
+
+    A person types it after `--code` (`signage sync enrol --code CODE`), and a code that
+    began with '-' (one in 64 of URL-safe base64) would be taken for an option.
+    """
+    while True:
+        code = new_secret()
+        if not code.startswith("-"):
+            return code
 
 
 def token_digest(token: str) -> bytes:

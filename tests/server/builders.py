@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg.types.json import Jsonb
 
-from signage.server.auth import new_secret, token_digest
+from signage.server.auth import new_enrol_code, new_secret, token_digest
 
 _numbers = itertools.count(1)
 
@@ -79,7 +79,7 @@ def make_kiosk(dsn: str, store_id: int, name: str | None = None, *, last_seq: in
 def make_enrol_code(dsn: str, store_id: int, *, expires_in: dt.timedelta = dt.timedelta(hours=24),
                     name: str | None = None) -> tuple[int, str]:
     """A kiosk not yet enrolled, with a one-time code valid for `expires_in` (negative: expired); (kiosk_id, code)."""
-    code = new_secret()
+    code = new_enrol_code()
     with _connect(dsn) as db:
         kiosk_id = db.execute(
             "INSERT INTO kiosks (name, store_id, enrol_code_sha256, enrol_expires_at)"

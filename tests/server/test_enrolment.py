@@ -135,3 +135,25 @@ def test_the_admin_s_code_enrols_revoke_ends_it_and_a_new_code_admits_the_kiosk_
     assert second.json()["next_seq"] == 2
     assert heartbeat_status(live_server, token) == 401
     assert heartbeat_status(live_server, second.json()["token"]) == 200
+
+
+def test_an_enrolment_code_never_starts_with_a_dash_so_the_cli_cannot_take_it_for_an_option(monkeypatch):
+    # Given secrets that start with '-' (one in 64 does), then one that does not
+    from signage.server import auth
+
+    made = iter(["-dash-first", "-again", "Kx-fine"])
+    monkeypatch.setattr(auth, "new_secret", lambda: next(made))
+    # Then the code is the first that does not
+    assert auth.new_enrol_code() == "Kx-fine"
+
+
+def test_signage_sync_enrol_reads_any_code_the_server_makes():
+    # The CLI's parser, with a code as the server makes them (several, so one starts with letters and
+    # digits, the others anything base64url allows after the first character).
+    from signage.cli import build_parser
+    from signage.server.auth import new_enrol_code
+
+    for _ in range(200):
+        code = new_enrol_code()
+        args = build_parser().parse_args(["sync", "enrol", "--server", "http://127.0.0.1:1", "--code", code])
+        assert args.code == code

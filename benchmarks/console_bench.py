@@ -63,7 +63,9 @@ def seed(dsn: str, stores: int, kiosks: int, plays: int) -> None:
         db.execute("INSERT INTO group_stores SELECT g.group_id, s.store_id FROM store_groups g, stores s WHERE g.name = 'chain'")
         db.execute("INSERT INTO group_stores SELECT g.group_id, s.store_id FROM stores s"
                    " JOIN store_groups g ON g.name = 'region-' || (1 + s.store_id % 20)")
-        db.execute("INSERT INTO kiosks (name, store_id, enrolled_at) SELECT 'screen-' || k, 1 + k %% %s, now()"
+        # Enrolled kiosks (a token each), so the 2 % quiet for an hour are silent, as the fleet page decides.
+        db.execute("INSERT INTO kiosks (name, store_id, enrolled_at, token_sha256)"
+                   " SELECT 'screen-' || k, 1 + k %% %s, now(), sha256(('bench-token-' || k)::bytea)"
                    " FROM generate_series(0, %s - 1) k", (stores, kiosks))
         # A heartbeat as the sync service sends it (the player's status dict, docs/fleet-api.md).
         db.execute(
@@ -169,6 +171,9 @@ def measure(client, path: str, repeats: int) -> tuple[float, float, float, int, 
 PAGES = (  # (what, path under /console, target seconds)
     ("fleet, every kiosk", "/fleet", PAGE_TARGET_S),
     ("fleet, one region", "/fleet?group=region-3", PAGE_TARGET_S),
+    ("fleet, page 10", "/fleet?page=10", PAGE_TARGET_S),
+    ("fleet, search", "/fleet?q=screen-77", PAGE_TARGET_S),
+    ("fleet, silent only", "/fleet?state=silent", PAGE_TARGET_S),
     ("one kiosk", "/kiosks/77", PAGE_TARGET_S),
     ("releases", "/releases", PAGE_TARGET_S),
     ("content", "/content", PAGE_TARGET_S),

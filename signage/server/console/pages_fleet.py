@@ -1,10 +1,22 @@
 """The console's fleet pages: every kiosk at a glance, one kiosk in detail, a remote screenshot and reload.
 
-- `GET /fleet` (viewer): every kiosk (of one store group with `?group=`) with its state,
-  last heartbeat, what plays now, camera, engine fps, errors and the release it runs,
-  all from the newest heartbeat the kiosk sent (`kiosk_state`: the player's status dict
-  of signage/player/status.py and the sync service's counts). A kiosk that went silent
-  stands out: first in the list, a `silent` row and badge, and a count at the top.
+- `GET /fleet` (viewer): every kiosk with its state, last heartbeat, what plays now, camera,
+  engine fps, errors and the release it runs, all from the newest heartbeat the kiosk sent
+  (`kiosk_state`: the player's status dict of signage/player/status.py and the sync
+  service's counts). A kiosk that went silent stands out: first in the list, a `silent`
+  row and badge, and a count at the top. A GET form (it works without JS) narrows the list:
+  `?group=` (the kiosks of one store group's stores), `?q=` (a case-insensitive substring
+  of the kiosk's name, its store's code or its store's name; `%` and `_` match themselves)
+  and `?state=silent|online|awaiting|revoked`.
+  **Paging.** `PAGE_SIZE` (200) kiosks a page, `?page=N` from 1, done in SQL: ordered by
+  silent first, then store code, kiosk name and kiosk id (a stable order, so a kiosk is on
+  exactly one page), LIMIT/OFFSET. Silent kiosks therefore fill the first pages. The page
+  says "kiosks 201-400 of 10,000" and links to the first, previous, next and last pages with
+  the other filters kept. The counts at the top (total, online, silent, ...) are of every
+  kiosk matching the group and search, not of the page (and not narrowed by `state`, so
+  they say how many of each state there are to choose from). A page that is not a whole
+  number from 1, a page beyond the last and an unknown state are a 400 page with one
+  sentence saying what to do (no silent clamping: a bookmarked page that moved is told so).
 - `GET /kiosks/{id}` (viewer): the kiosk's details, its recent errors, its commands
   (pending, delivered, done, failed) and the newest screenshot it sent.
 - `POST /kiosks/{id}/commands` (editor): a `reload` or `screenshot`, through the API's
@@ -24,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from urllib.parse import urlencode
 
 import psycopg
 from fastapi import APIRouter, Depends, Request
@@ -40,13 +53,14 @@ from signage.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "as_sentence", "kiosk_view", "relative_time", "router"]
+__all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "as_sentence", "kiosk_view", "like_pattern",
+           "relative_time", "router"]
 
 router = APIRouter()
 
 SILENT_AFTER_HEARTBEATS = 5
 SILENT_AFTER_S = SILENT_AFTER_HEARTBEATS * SyncSettings.heartbeat_s
-MAX_LISTED = 2000  # kiosks on one page; a chain this large filters by group
+PAGE_SIZE = 200  # kiosks on one page of the fleet: a phone still scrolls it, the server renders it quickly
 CONSOLE_COMMANDS = ("reload", "screenshot")  # restart stays with the API and the CLI: it ends the player
 RECENT_COMMANDS = 20
 
@@ -163,11 +177,23 @@ def kiosk_view(row: dict, now: dt.datetime) -> dict:
 # quiet since before %(silent_before)s (the last heartbeat, or the enrolment when none came).
 _SILENT = ("(k.token_sha256 IS NOT NULL AND k.revoked_at IS NULL"
            " AND coalesce(ks.last_seen_at, k.enrolled_at, k.created_at) < %(silent_before)s)")
-_OF_GROUP = "(%(group)s::bigint IS NULL OR k.store_id IN (SELECT store_id FROM group_stores WHERE group_id = %(group)s))"
+_REVOKED = "(k.revoked_at IS NOT NULL)"
+_AWAITING = "(k.revoked_at IS NULL AND k.token_sha256 IS NULL)"
+# The `?state=` choices: the value in the URL, the label of the form, the SQL (as kiosk_view decides).
+STATES = {
+    "silent": ("Silent", _SILENT),
+    "online": ("Online", f"(k.token_sha256 IS NOT NULL AND k.revoked_at IS NULL AND NOT {_SILENT})"),
+    "awaiting": ("Awaiting enrolment", _AWAITING),
+    "revoked": ("Revoked", _REVOKED),
+}
+# The group and the search (%(q)s a LIKE pattern with its wildcards escaped, or NULL).
+_MATCHING = ("(%(group)s::bigint IS NULL OR k.store_id IN (SELECT store_id FROM group_stores WHERE group_id = %(group)s))"
+             " AND (%(q)s::text IS NULL OR k.name ILIKE %(q)s ESCAPE '\\' OR s.code ILIKE %(q)s ESCAPE '\\'"
+             " OR s.name ILIKE %(q)s ESCAPE '\\')")
 
-# The kiosks of the fleet page (of one group's stores when %(group)s is set), silent ones
-# first, with the release they run (its group and version) and their store's groups.
-_FLEET_SQL = f"""
+# One page of the fleet, silent ones first in a stable order, with the release they run
+# (its group and version) and their store's groups.
+_FLEET_SQL = """
 SELECT k.kiosk_id, k.name, s.code AS store, k.hostname, k.enrolled_at, k.created_at, k.revoked_at,
        k.token_sha256 IS NOT NULL AS has_token,
        ks.last_seen_at, ks.release_id, r.version AS release_version, rg.name AS release_group,
@@ -176,41 +202,80 @@ SELECT k.kiosk_id, k.name, s.code AS store, k.hostname, k.enrolled_at, k.created
                  WHERE gs.store_id = k.store_id), '{{}}') AS groups
 FROM kiosks k JOIN stores s USING (store_id) LEFT JOIN kiosk_state ks USING (kiosk_id)
 LEFT JOIN releases r ON r.release_id = ks.release_id LEFT JOIN store_groups rg ON rg.group_id = r.group_id
-WHERE {_OF_GROUP}
-ORDER BY {_SILENT} DESC, s.code, k.name, k.kiosk_id
-LIMIT %(limit)s
+WHERE {matching} AND {state}
+ORDER BY {silent} DESC, s.code, k.name, k.kiosk_id
+LIMIT %(limit)s OFFSET %(offset)s
 """
 
-# The counts at the top of the page, over every kiosk of the filter (not only those listed).
+# The counts at the top of the page, over every kiosk of the group and search (not only the page).
 _COUNTS_SQL = f"""
 SELECT count(*) AS total,
        count(*) FILTER (WHERE {_SILENT}) AS silent,
-       count(*) FILTER (WHERE k.revoked_at IS NOT NULL) AS revoked,
-       count(*) FILTER (WHERE k.revoked_at IS NULL AND k.token_sha256 IS NULL) AS "awaiting enrolment"
-FROM kiosks k LEFT JOIN kiosk_state ks USING (kiosk_id)
-WHERE {_OF_GROUP}
+       count(*) FILTER (WHERE {_REVOKED}) AS revoked,
+       count(*) FILTER (WHERE {_AWAITING}) AS "awaiting enrolment"
+FROM kiosks k JOIN stores s USING (store_id) LEFT JOIN kiosk_state ks USING (kiosk_id)
+WHERE {_MATCHING}
 """
 
 
+def like_pattern(text: str) -> str:
+    """A case-insensitive substring pattern for ILIKE ... ESCAPE '\\' that matches `text` literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _page_number(text: str | None) -> int:
+    """`?page=` as a number from 1 (none: 1); a 400 page for anything else."""
+    if text is None or text == "":
+        return 1
+    if not text.isdecimal() or len(text) > 9 or int(text) < 1:
+        raise ApiError(400, "bad_request", f"The page {text[:40]!r} is not a page number; pages are numbered from 1.")
+    return int(text)
+
+
+def _fleet_url(**values: object) -> str:
+    """The fleet page's URL with the filters that are set (empty ones left out, so links stay short)."""
+    kept = {key: value for key, value in values.items() if value not in (None, "") and not (key == "page" and value == 1)}
+    return "/fleet" + ("?" + urlencode(kept) if kept else "")
+
+
 @router.get("/fleet")
-async def fleet(request: Request, group: str | None = None, person: Person = Depends(page_person("viewer")),
+async def fleet(request: Request, group: str | None = None, q: str | None = None, state: str | None = None,
+                page: str | None = None, person: Person = Depends(page_person("viewer")),
                 db: psycopg.AsyncConnection = Depends(connection)) -> Response:
-    """Every kiosk (of `group`'s stores), silent ones first."""
+    """One page of the kiosks (of `group`'s stores, matching `q`, in `state`), silent ones first."""
     now = server_now(request)
-    group = group or None
+    group, q, state = group or None, " ".join((q or "").split()) or None, state or None
+    if state is not None and state not in STATES:
+        raise ApiError(400, "bad_request", f"There is no kiosk state {state[:40]!r}; choose one of {', '.join(STATES)}"
+                       " or all states.")
+    number = _page_number(page)
     group_id = (await fetch_group(db, group))["group_id"] if group else None  # an unknown group: the 404 page
-    parameters = {"group": group_id, "limit": MAX_LISTED, "silent_before": now - dt.timedelta(seconds=SILENT_AFTER_S)}
+    parameters = {"group": group_id, "q": like_pattern(q) if q else None,
+                  "silent_before": now - dt.timedelta(seconds=SILENT_AFTER_S)}
     async with db.cursor(row_factory=dict_row) as cursor:
-        await cursor.execute(_FLEET_SQL, parameters)
-        kiosks = [kiosk_view(row, now) for row in await cursor.fetchall()]
         await cursor.execute(_COUNTS_SQL, parameters)
         counts = await cursor.fetchone()
+        counts["online"] = counts["total"] - counts["silent"] - counts["revoked"] - counts["awaiting enrolment"]
+        listed = counts[{"awaiting": "awaiting enrolment"}.get(state, state)] if state else counts["total"]
+        pages = max(1, -(-listed // PAGE_SIZE))
+        if number > pages:
+            raise ApiError(400, "bad_request", f"There is no page {number}: these kiosks fill {pages}"
+                           f" {'page' if pages == 1 else 'pages'}; go to page {pages} or to the first page.")
+        await cursor.execute(
+            _FLEET_SQL.format(matching=_MATCHING, state=STATES[state][1] if state else "TRUE", silent=_SILENT),
+            {**parameters, "limit": PAGE_SIZE, "offset": (number - 1) * PAGE_SIZE})
+        kiosks = [kiosk_view(row, now) for row in await cursor.fetchall()]
         await cursor.execute("SELECT name FROM store_groups ORDER BY name")
         groups = [row["name"] for row in await cursor.fetchall()]
-    counts["online"] = counts["total"] - counts["silent"] - counts["revoked"] - counts["awaiting enrolment"]
-    return render(request, "fleet.html", person, kiosks=kiosks, groups=groups, group=group, counts=counts,
-                  more=counts["total"] > len(kiosks), max_listed=MAX_LISTED, silent_after=_duration_text(SILENT_AFTER_S),
-                  heartbeat_s=SyncSettings.heartbeat_s)
+    filters = {"group": group, "q": q, "state": state}
+    links = {name: _fleet_url(**filters, page=target) for name, target in
+             (("first", 1), ("previous", number - 1), ("next", number + 1), ("last", pages)) if 1 <= target <= pages}
+    return render(request, "fleet.html", person, kiosks=kiosks, groups=groups, group=group, q=q, state=state,
+                  states={key: label for key, (label, _) in STATES.items()}, counts=counts, listed=listed,
+                  page=number, pages=pages, first_row=(number - 1) * PAGE_SIZE + 1 if kiosks else 0,
+                  last_row=(number - 1) * PAGE_SIZE + len(kiosks), links=links, page_size=PAGE_SIZE,
+                  silent_after=_duration_text(SILENT_AFTER_S), heartbeat_s=SyncSettings.heartbeat_s)
 
 
 def _kiosk_id(text: str) -> int:

@@ -297,6 +297,16 @@ def test_the_fleet_in_a_browser_shows_the_silent_kiosk_and_filters_by_group(cons
     shoot(browser, "fleet-phone")
 
 
+def newest_command_state(browser) -> str | None:
+    """The state of the kiosk page's newest command; None while the page reloads under us (a stale row)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    try:
+        return browser.find_element(By.CSS_SELECTOR, "#commands-table tbody tr").get_attribute("data-state")
+    except StaleElementReferenceException:
+        return None
+
+
 def test_sending_a_reload_from_the_kiosk_page_in_a_browser(console, fresh_browser):
     fleet = small_fleet(console)
     kiosk = fleet["front"]
@@ -317,17 +327,31 @@ def test_sending_a_reload_from_the_kiosk_page_in_a_browser(console, fresh_browse
     send_heartbeat(console, kiosk, release_id=fleet["release_id"],
                    acked=[{"command_id": command_id, "result": "done", "detail": "reloaded"}])
     # The page looks again by itself while a command is open.
-    wait_for(browser, lambda b: b.find_element(By.CSS_SELECTOR, "#commands-table tbody tr").get_attribute("data-state") == "done",
-             timeout_s=20)
+    wait_for(browser, lambda b: newest_command_state(b) == "done", timeout_s=20)
     assert browser.execute_script("var i = document.querySelector('img.screenshot'); return i.complete && i.naturalWidth") == 960
     browser.set_window_size(1280, 1500)  # the whole page in the picture
     shoot(browser, "kiosk")
 
 
+def listed_ids(page: str) -> list[tuple[str, str]]:
+    """(row class, kiosk id) of every row of the fleet table, in order."""
+    return re.findall(r'<tr class="([^"]*)" id="kiosk-(\d+)"', page)
+
+
+def text_of(page: str) -> str:
+    return " ".join(page.split())
+
+
+def page_links(page: str) -> dict[str, str]:
+    """The pager's links of the top pager: name (first, previous, next, last) -> href (unescaped)."""
+    top = re.search(r'<nav class="pager.*?</nav>', page, re.S).group(0)
+    return {name: href.replace("&amp;", "&") for href, name in re.findall(r'href="([^"]+)" rel="[^"]+" data-page-link="(\w+)"', top)}
+
+
 def test_a_fleet_larger_than_a_page_lists_the_silent_kiosks_first_and_counts_them_all(console, monkeypatch):
     from signage.server.console import pages_fleet
 
-    monkeypatch.setattr(pages_fleet, "MAX_LISTED", 2)  # the server runs in this process, on a thread
+    monkeypatch.setattr(pages_fleet, "PAGE_SIZE", 2)  # the server runs in this process, on a thread
     dsn = console.server.dsn
     store = make_store(dsn, "big-01")
     kiosks = [make_kiosk(dsn, store, name) for name in ("a-front", "b-side", "z-back")]
@@ -336,7 +360,168 @@ def test_a_fleet_larger_than_a_page_lists_the_silent_kiosks_first_and_counts_the
     go_quiet(console, kiosks[2], 30)
     with console.client("viewer") as client:
         page = client.get("/fleet").text
-    listed = re.findall(r'<tr class="([^"]*)" id="kiosk-(\d+)"', page)
-    assert listed == [("silent", str(kiosks[2].kiosk_id)), ("", str(kiosks[0].kiosk_id))]
-    summary = " ".join(page.split())
-    assert "3 kiosks: 2 online, 1 silent." in summary and "The first 2 are listed (silent ones first)" in summary
+        second = client.get("/fleet", params={"page": "2"}).text
+    assert listed_ids(page) == [("silent", str(kiosks[2].kiosk_id)), ("", str(kiosks[0].kiosk_id))]
+    assert listed_ids(second) == [("", str(kiosks[1].kiosk_id))]  # the partial last page
+    assert "3 kiosks: 2 online, 1 silent." in text_of(page) and "3 kiosks: 2 online, 1 silent." in text_of(second)
+    assert "Kiosks 1–2 of 3 · page 1 of 2" in text_of(page) and "Kiosks 3–3 of 3 · page 2 of 2" in text_of(second)
+    assert 'id="silent-count"' in second  # the count is of the fleet, not of the page
+
+
+def test_paging_boundaries_exactly_one_page_and_the_links_between_pages(console, monkeypatch):
+    from signage.server.console import pages_fleet
+
+    assert pages_fleet.PAGE_SIZE == 200  # the documented page size
+    monkeypatch.setattr(pages_fleet, "PAGE_SIZE", 3)
+    dsn = console.server.dsn
+    seoul_store, busan_store = make_store(dsn, "seoul-01"), make_store(dsn, "busan-01")
+    make_group(dsn, "seoul", stores=(seoul_store,))
+    seoul = [make_kiosk(dsn, seoul_store, f"s{n}") for n in range(3)]
+    busan = [make_kiosk(dsn, busan_store, f"b{n}") for n in range(4)]
+    with console.client("viewer") as client:
+        exactly = client.get("/fleet", params={"group": "seoul"}).text  # exactly one full page: no pager links
+        assert [kiosk for _, kiosk in listed_ids(exactly)] == [str(k.kiosk_id) for k in seoul]
+        assert "Kiosks 1–3 of 3</p>" in exactly and page_links(exactly) == {}
+        assert client.get("/fleet", params={"group": "seoul", "page": "2"}).status_code == 400
+        # 7 kiosks, 3 a page: pages of 3, 3 and 1; every kiosk on exactly one page.
+        first = client.get("/fleet").text
+        assert set(page_links(first)) == {"next", "last"} and "page 1 of 3" in first
+        assert page_links(first)["last"] == "/console/fleet?page=3"
+        middle = client.get(page_links(first)["next"].removeprefix("/console")).text
+        assert set(page_links(middle)) == {"first", "previous", "next", "last"}
+        last = client.get(page_links(middle)["next"].removeprefix("/console")).text
+        assert set(page_links(last)) == {"first", "previous"} and page_links(last)["first"] == "/console/fleet"
+        seen = [kiosk for page in (first, middle, last) for _, kiosk in listed_ids(page)]
+        # busan-01 sorts before seoul-01; within a store by name.
+        assert seen == [str(k.kiosk_id) for k in busan + seoul]
+        assert "Kiosks 7–7 of 7 · page 3 of 3" in text_of(last)
+
+
+def test_silent_kiosks_come_first_across_pages_and_links_keep_the_filters(console, monkeypatch):
+    from signage.server.console import pages_fleet
+
+    monkeypatch.setattr(pages_fleet, "PAGE_SIZE", 2)
+    dsn = console.server.dsn
+    store = make_store(dsn, "aaa-01", "Alpha Mall")
+    make_group(dsn, "north", stores=(store,))
+    kiosks = [make_kiosk(dsn, store, f"k{n}") for n in range(6)]
+    for kiosk in kiosks:
+        send_heartbeat(console, kiosk)
+    for kiosk in (kiosks[5], kiosks[4], kiosks[1]):  # three silent ones, not the first by name
+        go_quiet(console, kiosk, 20)
+    with console.client("viewer") as client:
+        first = client.get("/fleet", params={"group": "north", "q": "k"}).text
+        second = client.get(page_links(first)["next"].removeprefix("/console")).text
+        third = client.get(page_links(second)["next"].removeprefix("/console")).text
+    assert page_links(first)["next"] == "/console/fleet?group=north&q=k&page=2"
+    rows = [row for page in (first, second, third) for row in listed_ids(page)]
+    silent = [str(kiosks[n].kiosk_id) for n in (1, 4, 5)]
+    assert rows[:3] == [("silent", kiosk) for kiosk in silent]  # page 1 and the top of page 2
+    assert [cls for cls, _ in rows[3:]] == ["", "", ""]
+    for page in (first, second, third):  # the count at the top is of every kiosk of the filter
+        assert "<strong>3</strong>" in page and "6 kiosks in the stores of north matching “k”: 3 online, 3 silent." in text_of(page)
+
+
+def test_search_matches_names_store_codes_and_store_names_literally(console):
+    dsn = console.server.dsn
+    sale = make_store(dsn, "sale-50", "Outlet 50% Off")
+    under = make_store(dsn, "under_score", "Plain Store")
+    seoul = make_store(dsn, "gangnam-07", "강남 Ünterwelt")
+    fifty = make_kiosk(dsn, sale, "Window")
+    five_o = make_kiosk(dsn, make_store(dsn, "five-0", "Store 500"), "Screen-500")  # "50%" as a wildcard would match "500"
+    score = make_kiosk(dsn, under, "Door")
+    upper = make_kiosk(dsn, seoul, "SCREEN-77 Entrance")
+    with console.client("viewer") as client:
+        def found(q: str, **more) -> set[int]:
+            reply = client.get("/fleet", params={"q": q, **more})
+            assert reply.status_code == 200, reply.text
+            return {int(kiosk) for _, kiosk in listed_ids(reply.text)}
+
+        assert found("50%") == {fifty.kiosk_id}  # the store name, % literal
+        assert found("r_s") == {score.kiosk_id}  # the store code "under_score"
+        assert found("n_5") == set()  # a wildcard _ would match "Screen-500"
+        assert found("screen-77") == {upper.kiosk_id}  # case-insensitive, kiosk name
+        assert found("GANGNAM") == {upper.kiosk_id}  # store code
+        assert found("강남") == {upper.kiosk_id} and found("üNTERWELT") == {upper.kiosk_id}  # non-ASCII, case folded
+        assert found("screen") == {five_o.kiosk_id, upper.kiosk_id}
+        assert found("  screen-77   entrance ") == {upper.kiosk_id}  # spaces trimmed and squeezed as typed
+        assert found("\\") == set()  # a backslash is only a backslash
+        assert found("") == {fifty.kiosk_id, five_o.kiosk_id, score.kiosk_id, upper.kiosk_id}
+        none = client.get("/fleet", params={"q": "nowhere"}).text
+    assert 'id="fleet-empty"' in none and "match these filters" in none and 'value="nowhere"' in none
+
+
+def test_search_combines_with_the_group_filter(console):
+    fleet = small_fleet(console)
+    with console.client("viewer") as client:
+        both = client.get("/fleet", params={"q": "o", "group": "south"}).text  # "front" and "door" both have an o
+    assert [kiosk for _, kiosk in listed_ids(both)] == [str(fleet["door"].kiosk_id)]
+    assert '<option value="south" selected>' in both
+
+
+def test_the_state_filter_lists_only_kiosks_in_that_state(console):
+    fleet = small_fleet(console)
+    with console.client("viewer") as client:
+        def ids(state: str) -> list[str]:
+            reply = client.get("/fleet", params={"state": state})
+            assert reply.status_code == 200
+            assert f'<option value="{state}" selected>' in reply.text
+            return [kiosk for _, kiosk in listed_ids(reply.text)]
+
+        assert ids("silent") == [str(fleet["door"].kiosk_id)]
+        assert ids("online") == [str(fleet["front"].kiosk_id)]
+        assert ids("awaiting") == [str(fleet["spare_id"])]
+        assert ids("revoked") == []
+        silent = client.get("/fleet", params={"state": "silent"}).text
+    # The counts still say how many of each state there are; the range counts the listed ones.
+    assert "3 kiosks: 1 online, 1 silent, 1 awaiting enrolment. Only the silent ones are listed." in text_of(silent)
+    assert "Kiosks 1–1 of 1</p>" in silent
+
+
+def test_bad_page_and_state_values_are_400_pages_with_a_sentence(console):
+    small_fleet(console)
+    with console.client("viewer") as client:
+        for page in ("0", "-1", "two", "1.5", "9" * 30):
+            reply = client.get("/fleet", params={"page": page})
+            assert reply.status_code == 400, page
+            assert "is not a page number; pages are numbered from 1." in reply.text and 'id="error-reason"' in reply.text
+        beyond = client.get("/fleet", params={"page": "2"})
+        assert beyond.status_code == 400 and "There is no page 2: these kiosks fill 1 page; go to page 1" in beyond.text
+        state = client.get("/fleet", params={"state": "asleep"})
+        assert state.status_code == 400 and "There is no kiosk state &#39;asleep&#39;; choose one of silent, online" in state.text
+        assert client.get("/fleet", params={"page": "1", "state": ""}).status_code == 200
+        nothing = client.get("/fleet", params={"q": "nowhere", "page": "1"})  # an empty list still has page 1
+    assert nothing.status_code == 200 and "No kiosks listed" in nothing.text
+
+
+def test_the_filter_form_works_without_js_and_labels_every_field(console):
+    from tests.server.console.test_console_routes import unlabelled_fields
+
+    small_fleet(console)
+    with console.client("viewer") as client:
+        page = client.get("/fleet", params={"q": "door", "state": "silent"}).text
+    form = re.search(r'<form method="get" action="/console/fleet".*?</form>', page, re.S).group(0)
+    assert 'name="q"' in form and 'name="group"' in form and 'name="state"' in form and '<button type="submit">' in form
+    assert 'value="door"' in form and unlabelled_fields(page) == []
+
+
+def test_paging_and_searching_the_fleet_in_a_browser(console, fresh_browser, monkeypatch):
+    from selenium.webdriver.common.keys import Keys
+
+    from signage.server.console import pages_fleet
+
+    monkeypatch.setattr(pages_fleet, "PAGE_SIZE", 2)
+    fleet = small_fleet(console)
+    browser = fresh_browser
+    sign_in(browser, console, "viewer", "/fleet")
+    assert "Kiosks 1–2 of 3 · page 1 of 2" in browser.find_element(By.ID, "fleet-range").text
+    browser.find_element(By.CSS_SELECTOR, 'a[data-page-link="next"]').click()
+    wait_for(browser, lambda b: "page=2" in b.current_url)
+    assert [row.get_attribute("id") for row in browser.find_elements(By.CSS_SELECTOR, "#fleet-table tbody tr")] == \
+        [f"kiosk-{fleet['front'].kiosk_id}"]
+    shoot(browser, "fleet-pages")
+    search = browser.find_element(By.ID, "q")
+    search.send_keys("DOOR", Keys.ENTER)  # a search starts again on page 1
+    wait_for(browser, lambda b: "q=DOOR" in b.current_url and "page=" not in b.current_url)
+    assert [row.get_attribute("id") for row in browser.find_elements(By.CSS_SELECTOR, "#fleet-table tbody tr")] == \
+        [f"kiosk-{fleet['door'].kiosk_id}"]

@@ -364,7 +364,7 @@ def test_a_fleet_larger_than_a_page_lists_the_silent_kiosks_first_and_counts_the
     assert listed_ids(page) == [("silent", str(kiosks[2].kiosk_id)), ("", str(kiosks[0].kiosk_id))]
     assert listed_ids(second) == [("", str(kiosks[1].kiosk_id))]  # the partial last page
     assert "3 kiosks: 2 online, 1 silent." in text_of(page) and "3 kiosks: 2 online, 1 silent." in text_of(second)
-    assert "Kiosks 1–2 of 3 · page 1 of 2" in text_of(page) and "Kiosks 3–3 of 3 · page 2 of 2" in text_of(second)
+    assert "Kiosks 1–2 of 3 · page 1 of 2" in text_of(page) and "Kiosk 3 of 3 · page 2 of 2" in text_of(second)
     assert 'id="silent-count"' in second  # the count is of the fleet, not of the page
 
 
@@ -394,7 +394,7 @@ def test_paging_boundaries_exactly_one_page_and_the_links_between_pages(console,
         seen = [kiosk for page in (first, middle, last) for _, kiosk in listed_ids(page)]
         # busan-01 sorts before seoul-01; within a store by name.
         assert seen == [str(k.kiosk_id) for k in busan + seoul]
-        assert "Kiosks 7–7 of 7 · page 3 of 3" in text_of(last)
+        assert "Kiosk 7 of 7 · page 3 of 3" in text_of(last)
 
 
 def test_silent_kiosks_come_first_across_pages_and_links_keep_the_filters(console, monkeypatch):
@@ -475,7 +475,7 @@ def test_the_state_filter_lists_only_kiosks_in_that_state(console):
         silent = client.get("/fleet", params={"state": "silent"}).text
     # The counts still say how many of each state there are; the range counts the listed ones.
     assert "3 kiosks: 1 online, 1 silent, 1 awaiting enrolment. Only the silent ones are listed." in text_of(silent)
-    assert "Kiosks 1–1 of 1</p>" in silent
+    assert "Kiosk 1 of 1</p>" in silent
 
 
 def test_bad_page_and_state_values_are_400_pages_with_a_sentence(console):

@@ -290,11 +290,7 @@ class _Fleet:
         failures = 0
         wake_wall = kiosk.next_tick_wall
         while True:
-            now = time.time()
-            if wake_wall > now:
-                # A backoff that would sleep past the end of the run or the drain wakes there.
-                cut = self.stop_wall if now < self.stop_wall else self.drain_deadline_wall
-                await asyncio.sleep(max(0.0, min(wake_wall, cut) - now))
+            await self._sleep_until(wake_wall)
             now = time.time()
             if not failures and now < self.stop_wall and not offline:
                 self.measures.push_lag_s.append(max(0.0, now - kiosk.next_tick_wall))
@@ -366,10 +362,7 @@ class _Fleet:
             wake_wall = max(wake_wall, plan.offline.back_at_wall)
         failures = 0
         while True:
-            now = time.time()
-            if wake_wall > now:
-                cut = self.stop_wall if now < self.stop_wall else self.drain_deadline_wall
-                await asyncio.sleep(max(0.0, min(wake_wall, cut) - now))
+            await self._sleep_until(wake_wall)
             now = time.time()
             if now >= self.stop_wall and (now >= self.drain_deadline_wall or self._polled_since_rollout(kiosk)):
                 return
@@ -390,6 +383,13 @@ class _Fleet:
             else:
                 failures += 1
                 wake_wall = time.time() + self._backoff(kiosk, failures)
+
+    async def _sleep_until(self, wake_wall: float) -> None:
+        """Sleep until `wake_wall`; a wait that would pass the end of the run or of the drain wakes there."""
+        now = time.time()
+        if wake_wall > now:
+            cut = self.stop_wall if now < self.stop_wall else self.drain_deadline_wall
+            await asyncio.sleep(max(0.0, min(wake_wall, cut) - now))
 
     def _polled_since_rollout(self, kiosk: _Kiosk) -> bool:
         """Whether the kiosk's last answered poll was sent after the rollout (so it runs what is out).

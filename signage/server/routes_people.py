@@ -31,6 +31,7 @@ from signage.server.auth import SESSION_HOURS, hash_password, needs_rehash, new_
 from signage.server.deps import Person, bearer_token, connection, require_role
 from signage.server.errors import bad_request, conflict, not_found, unauthorised
 from signage.server.releases import release_for_kiosk
+from signage.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
 
@@ -313,13 +314,19 @@ class NewCommand(Body):
     kind: Literal["reload", "restart", "screenshot"]
 
 
+# A kiosk heartbeats every `SyncSettings.heartbeat_s` (60 s); after five intervals without
+# one it is offline here and silent on the console's fleet page (the same threshold): long
+# enough that a slow network or a restarting player raises no alarm.
+OFFLINE_AFTER_HEARTBEATS = 5
+OFFLINE_AFTER_S = OFFLINE_AFTER_HEARTBEATS * SyncSettings.heartbeat_s
+
 _KIOSK_COLUMNS = (
     "k.kiosk_id, k.name, s.code AS store, k.hostname, k.created_at, k.enrolled_at, k.revoked_at,"
     " k.enrol_expires_at, ks.last_seen_at, ks.release_id, ks.clock_skew_s, ks.utc_offset_s, ks.last_seq,"
     " CASE WHEN k.revoked_at IS NOT NULL THEN 'revoked'"
     "      WHEN k.token_sha256 IS NULL THEN 'awaiting_enrolment'"
     "      WHEN ks.last_seen_at IS NULL THEN 'never_seen'"
-    "      WHEN ks.last_seen_at > now() - interval '5 minutes' THEN 'online'"
+    f"      WHEN ks.last_seen_at > now() - interval '{OFFLINE_AFTER_S:g} seconds' THEN 'online'"
     "      ELSE 'offline' END AS state"
 )
 _KIOSK_FROM = " FROM kiosks k JOIN stores s USING (store_id) LEFT JOIN kiosk_state ks USING (kiosk_id)"
@@ -336,7 +343,7 @@ def _kiosk_json(row: dict) -> dict:
 @router.get("/kiosks")
 async def list_kiosks(store: str | None = None, person: Person = Depends(viewer),
                       db: psycopg.AsyncConnection = Depends(connection)) -> dict:
-    """Every kiosk (of `store` when given): state (online within 5 minutes), last seen, release, skew."""
+    """Every kiosk (of `store` when given): state (online within `OFFLINE_AFTER_S`), last seen, release, skew."""
     async with db.cursor(row_factory=dict_row) as cursor:
         if store is None:
             await cursor.execute(_KIOSK_SELECT + " ORDER BY k.kiosk_id")

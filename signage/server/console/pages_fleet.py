@@ -48,7 +48,15 @@ from signage.server.console.web import Flash, checked_form, page_person, redirec
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, not_found
 from signage.server.routes_kiosk import server_now
-from signage.server.routes_people import NewCommand, add_command, command_screenshot, list_commands, show_kiosk
+from signage.server.routes_people import (
+    OFFLINE_AFTER_HEARTBEATS,
+    OFFLINE_AFTER_S,
+    NewCommand,
+    add_command,
+    command_screenshot,
+    list_commands,
+    show_kiosk,
+)
 from signage.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
@@ -58,8 +66,9 @@ __all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "
 
 router = APIRouter()
 
-SILENT_AFTER_HEARTBEATS = 5
-SILENT_AFTER_S = SILENT_AFTER_HEARTBEATS * SyncSettings.heartbeat_s
+# Silent here is offline in the API's kiosk list: one threshold for both.
+SILENT_AFTER_HEARTBEATS = OFFLINE_AFTER_HEARTBEATS
+SILENT_AFTER_S = OFFLINE_AFTER_S
 PAGE_SIZE = 200  # kiosks on one page of the fleet: a phone still scrolls it, the server renders it quickly
 CONSOLE_COMMANDS = ("reload", "screenshot")  # restart stays with the API and the CLI: it ends the player
 RECENT_COMMANDS = 20

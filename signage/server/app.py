@@ -36,7 +36,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from signage.server.db import open_pool
-from signage.server.errors import ApiError
+from signage.server.errors import ApiError, limit_text
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +266,8 @@ def _refusal(error: ApiError, path: str) -> tuple[bytes, str]:
 
     if not path.startswith("/console"):
         return json.dumps(error.body()).encode(), "application/json"
-    reason = f"The file is too large: the server takes at most {_size_words(error)}." if error.status == 413 else error.reason
+    reason = (f"The file is too large: the server takes at most {limit_text(int(error.extra['limit_bytes']))}."
+              if error.status == 413 else error.reason)
     page = (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Refused</title>'
             f'<link rel="stylesheet" href="/console/static/console.css"><main><section class="narrow">'
             f'<h1>That did not work</h1><p class="flash error" role="alert" id="error-reason">{html.escape(reason)}</p>'
@@ -279,11 +280,3 @@ async def _send_error(send, error: ApiError, scope) -> None:
     await send({"type": "http.response.start", "status": error.status,
                 "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
-
-
-def _size_words(error: ApiError) -> str:
-    limit = int(error.extra.get("limit_bytes", 0))
-    for unit, size in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if limit >= size:
-            return f"{limit / size:,.1f} {unit}".replace(".0 ", " ")
-    return f"{limit:,} bytes"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from foundation.errors import SignageError
 
-__all__ = ["ApiError", "bad_request", "conflict", "forbidden", "not_found", "unauthorised"]
+__all__ = ["ApiError", "bad_request", "conflict", "forbidden", "limit_text", "not_found", "unauthorised"]
 
 
 class ApiError(SignageError):
@@ -47,3 +47,11 @@ def not_found(reason: str) -> ApiError:
 
 def conflict(reason: str, code: str = "conflict", **extra: object) -> ApiError:
     return ApiError(409, code, reason, **extra)
+
+
+def limit_text(limit: int) -> str:
+    """A body or upload limit as a person reads it: '2 GiB', '300 KiB' (binary units: limits are set in them)."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if limit >= scale:
+            return f"{limit / scale:g} {unit}" if limit % scale == 0 else f"{limit / scale:.1f} {unit}"
+    return f"{limit:,} bytes"

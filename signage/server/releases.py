@@ -197,13 +197,11 @@ async def create_release(db: psycopg.AsyncConnection, actor: str, group: dict, d
     newest_version = newest[0] if newest else 0
     if base_version is not None and base_version != newest_version:
         raise _stale_base(group["name"], base_version, newest)
-    library = await _library_by_name(db)
-    document, problems = release_problems(group["name"], document_yaml, library.keys())
+    document, problems, content = await check_release(db, group["name"], document_yaml)
     if problems:
         raise ApiError(422, "invalid_release", "\n".join(problems))
 
     document_dict = document_to_dict(document)
-    content = content_snapshot(document, library)
     version = newest_version + 1
     etag = release_etag(group["name"], version, document_dict, content)
     release_id = (await (await db.execute(

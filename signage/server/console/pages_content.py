@@ -44,12 +44,12 @@ from content.catalog import _title_from_file, normalise_tags, slugify
 from content.probe import SUPPORTED_TEXT, ContentKind, probe_media
 from foundation.errors import DataError, MediaError
 from signage.server.api_common import parse_day
-from signage.server.console.pages_fleet import as_sentence
+from signage.server.console.web import as_sentence
 from signage.server.console.thumbnails import make_thumbnail
 from signage.server.console.web import PREFIX, Flash, checked_form, is_upload, page_person, redirect, render
 from signage.server.content_store import LocalContentStore, content_store_of, is_sha256
 from signage.server.deps import Person, connection
-from signage.server.errors import ApiError, bad_request, not_found
+from signage.server.errors import ApiError, bad_request, limit_text, not_found
 from signage.server.routes_content import (
     ItemFields,
     NewItem,
@@ -109,20 +109,14 @@ def _upload_limit(request: Request) -> int:
     return request.app.state.settings.max_upload_bytes
 
 
-def _bytes_text(size: int) -> str:
-    """1,536 -> '1.5 KB'; the size a person reads (decimal units, as file managers show them)."""
+def _bytes_text(size: int | None) -> str | None:
+    """1,536 -> '1.5 KB'; the size a person reads (decimal units, as file managers show them). None stays None."""
+    if size is None:
+        return None
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
         if size >= scale:
             return f"{size / scale:.1f} {unit}"
     return f"{size} bytes"
-
-
-def _limit_text(limit: int) -> str:
-    """The upload limit as a person reads it: '2 GiB', '300 KiB' (binary units: the limit is set in them)."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if limit >= scale:
-            return f"{limit / scale:g} {unit}" if limit % scale == 0 else f"{limit / scale:.1f} {unit}"
-    return f"{limit:,} bytes"
 
 
 @router.get("/content")
@@ -139,10 +133,10 @@ async def _library_page(request: Request, person: Person, db: psycopg.AsyncConne
     if tag:
         items = [item for item in items if tag in item["tags"]]
     for item in items:
-        item["size_text"] = _bytes_text(item["size_bytes"]) if item["size_bytes"] is not None else None
+        item["size_text"] = _bytes_text(item["size_bytes"])
     limit = _upload_limit(request)
     return render(request, "content.html", person, status_code=status_code, items=items, usage=await _usage(db),
-                  tags=tags, tag=tag, max_upload_bytes=limit, max_upload_text=_limit_text(limit),
+                  tags=tags, tag=tag, max_upload_bytes=limit, max_upload_text=limit_text(limit),
                   upload_problem=upload_problem, supported=SUPPORTED_TEXT)
 
 
@@ -272,8 +266,9 @@ async def upload(request: Request, person: Person = Depends(page_person("editor"
     try:
         media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         store = content_store_of(request.app)
-        await store_content(db, store, person, received.sha256, media_type, _file_chunks(received.path))
-        await _make_thumbnail(db, store, received.sha256, received.kind.value, received.path)
+        _, stored = await store_content(db, store, person, received.sha256, media_type, _file_chunks(received.path))
+        if stored:  # a file the server had already has its thumbnail, or gets it when first shown
+            await _make_thumbnail(db, store, received.sha256, received.kind.value, received.path)
     finally:
         await asyncio.to_thread(shutil.rmtree, received.folder, True)
     existing = await (await db.execute(
@@ -456,7 +451,7 @@ async def item_page(request: Request, name: str, person: Person = Depends(page_p
     item = await _item(db, person, name)
     return render(request, "content_item.html", person, item=item, values=_values_of(item), problems={}, is_new=False,
                   usage=(await _usage(db, name)).get(name, []),
-                  size_text=_bytes_text(item["size_bytes"]) if item["size_bytes"] is not None else None)
+                  size_text=_bytes_text(item["size_bytes"]))
 
 
 @router.post("/content/items/{name}")
@@ -479,4 +474,4 @@ async def change_item(request: Request, name: str, person: Person = Depends(page
             return redirect(f"/content/items/{name}", Flash(f"{name} is saved.", "ok"))
     return render(request, "content_item.html", person, status_code=400, item=item, values=values, problems=problems,
                   is_new=False, usage=(await _usage(db, name)).get(name, []),
-                  size_text=_bytes_text(item["size_bytes"]) if item["size_bytes"] is not None else None)
+                  size_text=_bytes_text(item["size_bytes"]))

@@ -44,7 +44,7 @@ from fastapi.responses import Response
 from psycopg.rows import dict_row
 
 from signage.server.api_common import fetch_group
-from signage.server.console.web import Flash, checked_form, page_person, redirect, render
+from signage.server.console.web import Flash, as_sentence, checked_form, page_person, redirect, render
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, not_found
 from signage.server.routes_kiosk import server_now
@@ -61,7 +61,7 @@ from signage.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "as_sentence", "kiosk_view", "like_pattern",
+__all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "kiosk_view", "like_pattern",
            "relative_time", "router"]
 
 router = APIRouter()
@@ -72,15 +72,6 @@ SILENT_AFTER_S = OFFLINE_AFTER_S
 PAGE_SIZE = 200  # kiosks on one page of the fleet: a phone still scrolls it, the server renders it quickly
 CONSOLE_COMMANDS = ("reload", "screenshot")  # restart stays with the API and the CLI: it ends the player
 RECENT_COMMANDS = 20
-
-
-def as_sentence(text: str) -> str:
-    """A server's one-line reason as a sentence a person reads: a capital first letter and a full stop."""
-    text = " ".join(str(text).split())
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
 
 
 def relative_time(moment: dt.datetime | None, now: dt.datetime) -> dict | None:

@@ -61,6 +61,7 @@ from playlists.yaml_io import dump_document, parse_document
 from signage.server.api_common import fetch_group
 from signage.server.console.web import (
     Flash,
+    as_sentence,
     checked_form,
     page_person,
     redirect,
@@ -362,7 +363,7 @@ async def _releases(db: psycopg.AsyncConnection, group: dict) -> list[dict]:
         rows = await cursor.fetchall()
     for row in rows:
         if not row["document_yaml"].strip():
-            row["document_yaml"] = dump_document(_decoded(row))
+            row["document_yaml"] = _canonical(row)
     return rows
 
 
@@ -437,11 +438,7 @@ async def group_page(request: Request, group: str, person: Person = Depends(page
     """The group's releases, newest first, with their stage."""
     row = await fetch_group(db, group)
     listed = (await list_releases(group, person, db))["releases"]
-    return render(request, "group.html", person, **_values(group=row, releases=listed, state=await _state(db, row)))
-
-
-async def _state(db: psycopg.AsyncConnection, group: dict) -> dict:
-    return await group_state(db, group["group_id"])
+    return render(request, "group.html", person, **_values(group=row, releases=listed, state=await group_state(db, row["group_id"])))
 
 
 @router.get("/groups/{group}/releases/{version}")
@@ -694,7 +691,7 @@ class Audience:
                 when = parse_local_time(self.at)
                 self.at = when.strftime("%Y-%m-%d %H:%M")
             except ValueError as error:
-                problems["at"] = f"{str(error)[:1].upper()}{str(error)[1:]}."
+                problems["at"] = as_sentence(str(error))
         if problems:
             return None, None, problems
         audience = SimulatedAudience(age_group=age, attire=attire, group_size=size, dwell_s=dwell, gender=gender,
@@ -772,7 +769,7 @@ async def simulate_draft(request: Request, group: str, person: Person = Depends(
 
 async def _rollout_view(db: psycopg.AsyncConnection, group: dict) -> dict:
     rows = await _releases(db, group)
-    state = await _state(db, group)
+    state = await group_state(db, group["group_id"])
     statuses = []
     for release_id in (state["canary_release_id"], state["current_release_id"]):
         if release_id is not None:
@@ -819,7 +816,7 @@ def explain_refusal(step: str, version: int | None, state: dict, reason: str) ->
     elif step == "all" and version != canary:
         return (f"Version {version} has not been tried in a canary group yet: roll it out to a canary group first,"
                 " check it there, then roll it out to all.")
-    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
+    return as_sentence(reason)
 
 
 @router.get("/groups/{group}/rollout")

@@ -38,7 +38,7 @@ from playlists.learning import (
 )
 from playlists.model import RuleOrigin
 from signage.server import learning
-from signage.server.console.pages_fleet import as_sentence
+from signage.server.console.web import as_sentence
 from signage.server.console.web import (
     Flash,
     checked_form,

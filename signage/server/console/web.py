@@ -45,7 +45,7 @@ from signage.server.errors import ApiError
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "COOKIE", "PREFIX", "ConsoleSignIn", "Flash", "checked_form", "csrf_token", "page_person", "redirect",
+    "COOKIE", "PREFIX", "ConsoleSignIn", "Flash", "as_sentence", "checked_form", "csrf_token", "page_person", "redirect",
     "render", "session_token",
 ]
 
@@ -89,6 +89,15 @@ class ConsoleSignIn(Exception):
         self.reason = reason
         self.expired = expired
         self.kept_fields = kept_fields  # a POST's text fields, offered again after signing in
+
+
+def as_sentence(text: str) -> str:
+    """A server's one-line reason as a sentence a person reads: a capital first letter and a full stop."""
+    text = " ".join(str(text).split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
 
 
 def session_token(request: Request) -> str | None:

@@ -15,7 +15,8 @@ import psycopg
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from signage.server.console.pages_fleet import SILENT_AFTER_S, as_sentence, relative_time
+from signage.server.console.pages_fleet import SILENT_AFTER_S, relative_time
+from signage.server.console.web import as_sentence
 from tests.server.builders import fetch_one, local_text, make_group, make_kiosk, make_release, make_store, revoke_kiosk
 from tests.server.console.conftest import csrf_of, on_phone, shoot, sign_in, wait_for
 from tests.server.console.test_console_content import ad_png

@@ -37,6 +37,7 @@ from fastapi.responses import JSONResponse, Response
 
 from signage.server.db import open_pool
 from signage.server.errors import ApiError, limit_text
+from signage.server.rollup import ROLLUP_INTERVAL
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class ServerSettings:
     pool_min: int = 2
     pool_max: int = 10
     content_bucket: str | None = None  # s3://bucket/prefix instead of content_dir (needs the s3 extra)
-    rollup_interval_s: float = 300.0  # how often the reports' rollup runs (signage/server/rollup.py)
+    rollup_interval_s: float = ROLLUP_INTERVAL.total_seconds()  # how often the reports' rollup runs
 
     def to_environment(self) -> dict[str, str]:
         """The settings as SIGNAGE_SERVER_* variables, for uvicorn's worker processes."""
@@ -88,7 +89,7 @@ class ServerSettings:
             pool_min=int(env.get("SIGNAGE_SERVER_POOL_MIN", 2)),
             pool_max=int(env.get("SIGNAGE_SERVER_POOL_MAX", 10)),
             content_bucket=env.get("SIGNAGE_SERVER_CONTENT_BUCKET") or None,
-            rollup_interval_s=float(env.get("SIGNAGE_SERVER_ROLLUP_INTERVAL_S", 300.0)),
+            rollup_interval_s=float(env.get("SIGNAGE_SERVER_ROLLUP_INTERVAL_S", ROLLUP_INTERVAL.total_seconds())),
         )
 
 

@@ -923,7 +923,11 @@ class SuggestionEditError(ValidationError):
 
 def group_playlists(conn: psycopg.Connection, group: str) -> tuple[int | None, tuple[str, ...]]:
     """(release version, playlist names) a group's suggestions may play: its current (else newest) release's."""
-    version, document, _content = _group_catalog(conn, _group(conn, group).group_id)
+    return _group_playlists(conn, _group(conn, group).group_id)
+
+
+def _group_playlists(conn: psycopg.Connection, group_id: int) -> tuple[int | None, tuple[str, ...]]:
+    version, document, _content = _group_catalog(conn, group_id)
     return version, tuple(playlist.name for playlist in document.playlists or ())
 
 
@@ -966,7 +970,7 @@ def accept_edited_suggestion(conn: psycopg.Connection, group: str, name: str, ed
         data["enabled"] = False  # stored like every suggestion; the release document enables accepted ones
         problems: list[Problem] = []
         rule = decode_rule(data, (), problems)
-        version, playlists = group_playlists(conn, group)
+        version, playlists = _group_playlists(conn, found.group_id)  # the group is looked up already
         playlist = data.get("playlist")
         if isinstance(playlist, str) and playlist.strip() and playlist not in playlists:
             where = f"in release {version} of group {group}" if version else f"in group {group} (it has no release yet)"

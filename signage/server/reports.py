@@ -293,11 +293,16 @@ def _shares(rows: Iterable[tuple[int, str, int]]) -> tuple[MixShare, ...]:
 
 
 # Seconds on screen of one play, as PlayRecord.shown_s (see the module docstring).
-_RAW_SECONDS = "GREATEST(0.0, EXTRACT(EPOCH FROM p.ended_at - p.started_at)::float8)"
-_SHOWN_SECONDS = f"""CASE WHEN p.ended_at IS NULL THEN 0.0
-    WHEN p.outcome = 'unfinished' THEN LEAST({_RAW_SECONDS}, p.planned_s) ELSE {_RAW_SECONDS} END"""
-# A kiosk's naive local time in its store's zone: to UTC by the kiosk's offset, then the store's zone.
-_STORE_TIME = "((t.{column} - make_interval(secs => t.utc_offset_s)) AT TIME ZONE 'UTC') AT TIME ZONE c.timezone"
+# Both read a play or sample as `t` (the report and the rollup alike).
+_RAW_SECONDS = "GREATEST(0.0, EXTRACT(EPOCH FROM t.ended_at - t.started_at)::float8)"
+_SHOWN_SECONDS = f"""CASE WHEN t.ended_at IS NULL THEN 0.0
+    WHEN t.outcome = 'unfinished' THEN LEAST({_RAW_SECONDS}, t.planned_s) ELSE {_RAW_SECONDS} END"""
+# A kiosk's naive local time in its store's zone: to UTC by the kiosk's offset, then the
+# store's zone ({zone}: the alias of the row that carries `timezone`).
+_STORE_TIME = "((t.{column} - make_interval(secs => t.utc_offset_s)) AT TIME ZONE 'UTC') AT TIME ZONE {zone}.timezone"
+# The labels the SQL gives plays without a rule or playlist and samples without people.
+LABEL_PARAMETERS = {"default_playlist": DEFAULT_PLAYLIST, "nothing_playable": NOTHING_PLAYABLE, "no_signal": NO_SIGNAL,
+                    "nobody": NOBODY}
 _RULE_LABEL = ("CASE WHEN o.rule IS NOT NULL THEN o.rule WHEN o.playlist IS NULL THEN %(nothing_playable)s"
                " ELSE %(default_playlist)s END")
 _ROLLED_DAYS = "r.day >= COALESCE(%(from_day)s::date, '-infinity') AND r.day <= COALESCE(%(to_day)s::date, 'infinity')"
@@ -328,7 +333,6 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
         bounds["plays"].append("t.started_at < %(coarse_until)s")
         bounds["samples"].append("t.at < %(coarse_until)s")
         exact.append("local_at < %(until)s")
-    shown = _SHOWN_SECONDS.replace("p.", "t.")
     values.update(from_day=filter.from_day, to_day=filter.to_day)  # the rollup's days are store-local already
     # marks: each chosen kiosk's last day the rollup holds exactly (rollup.py): up to its
     # watermark and before its first dirty day, while its store keeps the zone rolled up
@@ -350,7 +354,7 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
                  ELSE '-infinity'::date END AS rolled_through) m
     ), scoped_plays AS (
         SELECT c.store_id, t.kiosk_id, t.play_id, t.started_at, t.playlist, t.rule, c.rolled_through,
-               {_STORE_TIME.format(column='started_at')} AS local_at, {shown} AS shown_s
+               {_STORE_TIME.format(column='started_at', zone='c')} AS local_at, {_SHOWN_SECONDS} AS shown_s
         FROM marks c JOIN plays t ON t.kiosk_id = c.kiosk_id AND t.started_at >= c.raw_from
         -- The earliest raw day of any chosen kiosk bounds the scan (plays_started_at): few
         -- kiosks are looked up one by one (plays_by_kiosk_time), many read in one range.
@@ -358,7 +362,7 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
     ), samples_in AS (
         SELECT * FROM (
             SELECT c.store_id, t.kiosk_id, t.signal, t.group_size, t.dominant_segment, c.rolled_through,
-                   {_STORE_TIME.format(column='at')} AS local_at
+                   {_STORE_TIME.format(column='at', zone='c')} AS local_at
             FROM marks c JOIN audience_samples t ON t.kiosk_id = c.kiosk_id AND t.at >= c.raw_from
             WHERE t.at >= (SELECT min(raw_from) FROM marks) AND {' AND '.join(bounds['samples'])}
         ) scoped WHERE {' AND '.join(exact)} AND local_at::date > rolled_through
@@ -366,8 +370,7 @@ def _scoped(filter: ReportFilter) -> tuple[str, dict]:
         SELECT r.* FROM marks c JOIN report_rule_days r ON r.kiosk_id = c.kiosk_id
         WHERE r.day <= c.rolled_through AND {_ROLLED_DAYS}
     )"""
-    values.update(default_playlist=DEFAULT_PLAYLIST, nothing_playable=NOTHING_PLAYABLE, no_signal=NO_SIGNAL,
-                  nobody=NOBODY)
+    values.update(LABEL_PARAMETERS)
     return sql, values
 
 

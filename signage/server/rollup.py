@@ -58,11 +58,10 @@ from dataclasses import dataclass
 import psycopg
 import psycopg_pool
 
-from playlists.reports import DEFAULT_PLAYLIST, NO_SIGNAL, NOBODY, NOTHING_PLAYABLE
-
 # The report's own SQL (a play's seconds, its label, a start, the store's time), so the
 # rollup counts exactly what the report would.
 from signage.server.reports import (
+    LABEL_PARAMETERS,
     _SEGMENT_LABEL,
     _SHOWN_SECONDS,
     _SORT_WORK_MEM,
@@ -150,8 +149,8 @@ _CLEAR_SQL = """
 _PLAYS_SQL = f"""
     WITH scan AS MATERIALIZED (
         SELECT g.kiosk_id, g.first_day, g.last_day, t.play_id, t.started_at, t.playlist, t.rule,
-               {_STORE_TIME.format(column='started_at').replace('c.timezone', 'g.timezone')} AS local_at,
-               {_SHOWN_SECONDS.replace('p.', 't.')} AS shown_s
+               {_STORE_TIME.format(column='started_at', zone='g')} AS local_at,
+               {_SHOWN_SECONDS} AS shown_s
         FROM rollup_work g JOIN plays t ON t.kiosk_id = g.kiosk_id
              AND t.started_at >= g.scan_from AND t.started_at < g.scan_until
     ), hours AS (
@@ -175,7 +174,7 @@ _PLAYS_SQL = f"""
 _AUDIENCE_HOURS_SQL = f"""
     WITH scan AS (
         SELECT g.kiosk_id, g.first_day, g.last_day, t.signal, t.group_size, t.dominant_segment,
-               {_STORE_TIME.format(column='at').replace('c.timezone', 'g.timezone')} AS local_at
+               {_STORE_TIME.format(column='at', zone='g')} AS local_at
         FROM rollup_work g JOIN audience_samples t ON t.kiosk_id = g.kiosk_id
              AND t.at >= g.scan_from AND t.at < g.scan_until
     )
@@ -205,8 +204,6 @@ async def roll_up(db: psycopg.AsyncConnection, now: dt.datetime,
     connection (the pool's).
     """
     started = time.perf_counter()
-    labels = {"default_playlist": DEFAULT_PLAYLIST, "nothing_playable": NOTHING_PLAYABLE, "no_signal": NO_SIGNAL,
-              "nobody": NOBODY}
     async with db.transaction():
         await db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         locked = await (await db.execute("SELECT pg_try_advisory_xact_lock(hashtext(%s))", (LOCK_NAME,))).fetchone()
@@ -222,8 +219,8 @@ async def roll_up(db: psycopg.AsyncConnection, now: dt.datetime,
         kiosks = (await (await db.execute("SELECT count(*) FROM rollup_work")).fetchone())[0]
         for table in ("report_play_hours", "report_rule_days", "report_audience_hours"):
             await db.execute(_CLEAR_SQL.format(table=table))
-        play_rows, _ = await (await db.execute(_PLAYS_SQL, labels)).fetchone()
-        audience_rows = (await db.execute(_AUDIENCE_HOURS_SQL, labels)).rowcount
+        play_rows, _ = await (await db.execute(_PLAYS_SQL, LABEL_PARAMETERS)).fetchone()
+        audience_rows = (await db.execute(_AUDIENCE_HOURS_SQL, LABEL_PARAMETERS)).rowcount
         await db.execute(_WATERMARK_SQL, {"now": now})
     result = RollupResult(kiosks, dirty_days, play_rows, audience_rows, round(time.perf_counter() - started, 3))
     if kiosks:

@@ -303,7 +303,7 @@ async def reports_page(request: Request, group: str | None = None, store: str | 
     hour_mix, weekday_mix = report.mix_by_hour(), report.mix_by_weekday()
     return render(request, "reports.html", person, asked=asked, groups=groups, stores=stores, problem=None,
                   problem_field=None, report=report, charts=charts(report), csv=csv_links(filter),
-                  hour_mix=hour_mix, weekday_mix=weekday_mix, heat_rows=reports.TABLES["people-by-weekday-hour"][1](report),
+                  hour_mix=hour_mix, weekday_mix=weekday_mix, heat_rows=reports.table(report, "people-by-weekday-hour")[1],
                   weekdays=WEEKDAY_LABELS, minutes=_minutes)
 
 

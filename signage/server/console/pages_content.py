@@ -21,7 +21,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import hashlib
 import logging
 import math
@@ -46,7 +45,7 @@ from foundation.errors import DataError, MediaError
 from signage.server.api_common import parse_day
 from signage.server.console.web import as_sentence
 from signage.server.console.thumbnails import make_thumbnail
-from signage.server.console.web import PREFIX, Flash, checked_form, is_upload, page_person, redirect, render
+from signage.server.console.web import PREFIX, Flash, checked_form, is_upload, page_person, redirect, render, when_text
 from signage.server.content_store import LocalContentStore, content_store_of, is_sha256
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, bad_request, limit_text, not_found
@@ -428,7 +427,7 @@ async def _item(db: psycopg.AsyncConnection, person: Person, name: str) -> dict:
     items = (await list_library(person, db))["items"]
     for item in items:
         if item["name"] == name:
-            item["updated_text"] = item["updated_at"].astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+            item["updated_text"] = when_text(item["updated_at"])
             return item
     raise not_found(f"There is no library item {name[:80]!r}; the Content page lists them.")
 

@@ -62,6 +62,7 @@ from signage.server.api_common import fetch_group
 from signage.server.console.web import (
     Flash,
     as_sentence,
+    when_text,
     checked_form,
     page_person,
     redirect,
@@ -399,11 +400,6 @@ def _release_of(rows: list[dict], version: object, group: str) -> dict:
 def who(actor: str) -> str:
     """'user:ana' -> 'ana' (how the audit log names a person, as the console shows it)."""
     return actor.split(":", 1)[1] if actor.startswith("user:") else actor
-
-
-def when_text(moment: dt.datetime | None) -> str:
-    """A stored time as people read it: '2026-12-01 16:10 UTC'."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
 
 
 def diff_lines(old_text: str, new_text: str, old_label: str, new_label: str) -> list[tuple[str, str]]:

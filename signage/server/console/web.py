@@ -21,6 +21,7 @@ return `render(request, "name.html", person, **values)` or `redirect(...)`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "COOKIE", "PREFIX", "ConsoleSignIn", "Flash", "as_sentence", "checked_form", "csrf_token", "page_person", "redirect",
-    "render", "session_token",
+    "render", "session_token", "when_text",
 ]
 
 PREFIX = "/console"
@@ -98,6 +99,11 @@ def as_sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
+
+
+def when_text(moment: dt.datetime | None) -> str:
+    """A stored time as people read it: '2026-12-01 16:10 UTC' ('' for none)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
 
 
 def session_token(request: Request) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -44,6 +45,41 @@ class Gender(str, enum.Enum):
     FEMALE = "female"
     MALE = "male"
     UNKNOWN = "unknown"
+
+
+class Company(str, enum.Enum):
+    """Who a visitor is with, as the camera sees the group in front of the screen (`company_of`)."""
+
+    ALONE = "alone"  # one visitor
+    ADULT_WITH_CHILD = "adult_with_child"  # at least one adult with at least one child or teen
+    TEENS = "teens"  # two or more minors (children or teens) without an adult
+    ADULTS = "adults"  # two or more adults, no minor
+
+
+COMPANIES: tuple[Company, ...] = tuple(Company)
+MINOR_AGE_GROUPS: tuple[AgeGroup, ...] = (AgeGroup.CHILD, AgeGroup.TEEN)
+
+
+def company_of(
+    age_groups: Iterable[AgeGroup | None], minor_age_groups: Iterable[AgeGroup] = MINOR_AGE_GROUPS
+) -> Company | None:
+    """The company of a group from its visitors' age groups (None: an age not known yet).
+
+    None when nobody is there, or when a visitor whose age is not known yet could change
+    the answer: an adult and a teen are an adult with a child whoever else is there, but
+    two adults and someone of unknown age are not known to be adults only.
+    """
+    groups = list(age_groups)
+    if len(groups) == 1:
+        return Company.ALONE
+    minors = set(minor_age_groups)
+    n_minors = sum(1 for group in groups if group is not None and group in minors)
+    n_adults = sum(1 for group in groups if group is not None and group not in minors)
+    if n_minors and n_adults:
+        return Company.ADULT_WITH_CHILD
+    if len(groups) < 2 or n_minors + n_adults < len(groups):
+        return None
+    return Company.TEENS if n_minors else Company.ADULTS
 
 
 class TimeOfDay(str, enum.Enum):
@@ -215,6 +251,11 @@ class AudienceSnapshot:
     def group_size(self) -> int:
         """Number of visitors present."""
         return len(self.visitors)
+
+    @property
+    def company(self) -> Company | None:
+        """Who is with whom (`company_of` the visitors' age groups; None: nobody, or not known yet)."""
+        return company_of(v.age_group for v in self.visitors)
 
     def to_dict(self) -> dict:
         """JSON-ready dict for the JSONL trace."""

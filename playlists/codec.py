@@ -6,7 +6,7 @@ prints and what the history table holds all read the same:
 
     rule:     {name, playlist, priority, when: {...}, weight, cooldown_s,
                max_plays_per_hour?, enabled, note?, origin, learned_metrics?}
-    when:     {age_groups?, attire?, genders?, weekdays?, time?, min_group_size?,
+    when:     {age_groups?, attire?, genders?, company?, weekdays?, time?, min_group_size?,
                max_group_size?, min_dwell_s?, dates?: {from?, until?}}
     playlist: {name, loop, items: [content name | {content, duration_s}], note?}
 
@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from audience.types import AgeGroup, Attire, Gender
+from audience.types import AgeGroup, Attire, Company, Gender
 from playlists.model import (
     WEEKDAY_NAMES,
     Conditions,
@@ -47,7 +47,7 @@ RULE_KEYS = (
     "enabled", "note", "origin", "learned_metrics",
 )
 CONDITION_KEYS = (
-    "age_groups", "attire", "genders", "weekdays", "time", "min_group_size", "max_group_size",
+    "age_groups", "attire", "genders", "company", "weekdays", "time", "min_group_size", "max_group_size",
     "min_dwell_s", "dates",
 )
 DATE_KEYS = ("from", "until")
@@ -153,6 +153,8 @@ def conditions_to_dict(conditions: Conditions) -> dict:
         when["attire"] = [_value(a) for a in conditions.attire]
     if conditions.genders:
         when["genders"] = [_value(g) for g in conditions.genders]
+    if conditions.company:
+        when["company"] = [_value(c) for c in conditions.company]
     if conditions.weekdays:
         when["weekdays"] = [WEEKDAY_NAMES[d] if isinstance(d, int) and 0 <= d < 7 else d for d in conditions.weekdays]
     if conditions.time_windows:
@@ -293,6 +295,7 @@ def decode_conditions(data: object, path: FieldPath, problems: list[Problem]) ->
         age_groups=read.members(data.get("age_groups"), path + ("age_groups",), AgeGroup, "age group"),
         attire=read.members(data.get("attire"), path + ("attire",), Attire, "attire"),
         genders=read.members(data.get("genders"), path + ("genders",), Gender, "gender"),
+        company=read.members(data.get("company"), path + ("company",), Company, "company"),
         min_group_size=min_group_size,
         max_group_size=max_group_size,
         min_dwell_s=read.number(data.get("min_dwell_s", 0.0), path + ("min_dwell_s",), minimum=0.0),

@@ -10,7 +10,8 @@ priority order (highest first) and stops at the first priority level with a matc
    Otherwise only time-only rules can match ("uncertain audiences fall back to time-only
    rules, then the default");
 3. the audience conditions are checked against the dominant segment (age group and
-   attire), the group size and the longest dwell;
+   attire), the group size, the group's company (alone, an adult with a child, teens,
+   adults: `audience.types.company_of`) and the longest dwell;
 4. a rule resting after its last start (`cooldown_s`) or at its `max_plays_per_hour`
    does not match;
 5. a rule whose playlist has nothing playable now does not match (see the guardrail).
@@ -18,6 +19,15 @@ priority order (highest first) and stops at the first priority level with a matc
 Several matches at the top priority share the slot by `weight`, through a draw seeded by
 the minute and the rules' names: deterministic, and proportional over a day. No match
 plays the default playlist.
+
+**Randomised holdout.** To measure whether targeting sells, a share of the decisions a
+targeted rule (one with audience conditions) wins are put in the *control* arm
+(`with_arm`): they play what would play without audience targeting, the decision of
+`decide(..., targeting=False)` (time-only rules, then the default). Both arms go through
+`playable_items`, so the minors guardrail and age restrictions hold in both. The decision
+remembers the arm, the targeted rule and what the other arm would have shown, for proof
+of play and the uplift report (`playlists.uplift`). Which arm a run of wins gets is drawn
+by `playlists.holdout.HoldoutDraw`, seeded, so a replay draws the same.
 
 **Minors guardrail.** An age-restricted item (alcohol, tobacco, lottery) is never part
 of a decision while a visitor likely to be a minor is present: one whose probability
@@ -36,16 +46,17 @@ millisecond (see benchmarks/rules_bench.py).
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from audience.settings import SHARE, Range
-from audience.types import AgeGroup, Attire, AudienceSnapshot, Gender, SignalState
+from audience.settings import SHARE, Range, between
+from audience.types import AgeGroup, Attire, AudienceSnapshot, Company, Gender, SignalState, company_of
 from content.model import ContentItem
-from playlists.model import Playlist, Rule, describe_weekdays
+from playlists.model import Playlist, Rule, describe_company, describe_weekdays
 
 NO_RULE_PRIORITY = -(2**31)  # the default playlist's priority: anything interrupts it
 
@@ -59,8 +70,21 @@ class DecisionSettings:
     # A visitor whose probability of a minor age group is at least this is a likely minor.
     minor_probability_threshold: float = 0.2
     gender_targeting: bool = False  # rules naming genders match only when this is on
+    # The share of a targeted rule's wins shown the control instead (0: no holdout).
+    holdout_share: float = 0.10
+    holdout_seed: int = 0  # seeds the arm draws; kiosks of one chain may differ
 
-    RANGES: ClassVar[dict[str, Range]] = {"min_audience_confidence": SHARE, "minor_probability_threshold": SHARE}
+    RANGES: ClassVar[dict[str, Range]] = {
+        "min_audience_confidence": SHARE, "minor_probability_threshold": SHARE, "holdout_share": SHARE,
+        "holdout_seed": between(0, 2**31 - 1),
+    }
+
+
+class Arm(str, enum.Enum):
+    """The arm of the randomised holdout a decision of a targeted rule belongs to."""
+
+    TARGETED = "targeted"  # the targeted rule's playlist plays
+    CONTROL = "control"  # what would play without audience targeting plays instead
 
 
 # --------------------------------------------------------------------------------------
@@ -80,6 +104,8 @@ class AudienceView:
     signal_ok: bool
     minors_likely: bool
     minors_reason: str  # why minors are (or are not) considered present
+    # Who is with whom (`company_of`); None: nobody there, or a visitor's age not known yet.
+    company: Company | None = None
 
     @classmethod
     def from_snapshot(cls, snapshot: AudienceSnapshot, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
@@ -105,6 +131,7 @@ class AudienceView:
             signal_ok=signal_ok,
             minors_likely=minors,
             minors_reason=reason,
+            company=company_of((v.age_group for v in visitors), settings.minor_age_groups) if signal_ok else None,
         )
 
     @classmethod
@@ -116,15 +143,24 @@ class AudienceView:
         dwell_s: float = 5.0,
         gender: Gender = Gender.UNKNOWN,
         settings: DecisionSettings = DecisionSettings(),
+        company: Company | None = None,
     ) -> AudienceView:
-        """An audience a marketer describes ("a group of 3 students"), taken as certain."""
+        """An audience a marketer describes ("a group of 3 students"), taken as certain.
+
+        `company` None: one visitor is alone, a larger group's company is not known.
+        An adult with a child counts as a group where a minor is likely (the guardrail acts).
+        """
         if group_size == 0:
             return cls.nobody()
+        if company is None and group_size == 1:
+            company = Company.ALONE
         minors = age_group is None or age_group in settings.minor_age_groups
         reason = (
             f"the audience is {age_group.value}" if age_group is not None else "the audience's age is not given"
         )
-        return cls(group_size, age_group, attire, gender, dwell_s, 1.0, True, minors, reason)
+        if company in (Company.ADULT_WITH_CHILD, Company.TEENS) and not minors:
+            minors, reason = True, f"the audience is {describe_company(company)}"
+        return cls(group_size, age_group, attire, gender, dwell_s, 1.0, True, minors, reason, company)
 
     @classmethod
     def nobody(cls) -> AudienceView:
@@ -137,7 +173,7 @@ class AudienceView:
         return cls(0, None, Attire.UNKNOWN, Gender.UNKNOWN, 0.0, 0.0, False, True, "the camera has no signal")
 
     def describe(self) -> str:
-        """'3 visitors, mostly teen/school_uniform (confidence 0.72)'."""
+        """'3 visitors, mostly teen/school_uniform (confidence 0.72)' (the company: `explain`)."""
         if not self.signal_ok:
             return "no camera signal"
         if self.group_size == 0:
@@ -164,13 +200,15 @@ class SimulatedAudience:
     # Someone else in the group may be a minor (an adult with a teen): the guardrail acts.
     minor_present: bool = False
     no_signal: bool = False  # the camera is lost: everything above is ignored
+    # Who the visitors are with; None: one visitor is alone, a group's company is not known.
+    company: Company | None = None
 
     def view(self, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
         """The audience as the decision sees it."""
         if self.no_signal:
             return AudienceView.no_signal()
         audience = AudienceView.hypothetical(
-            self.age_group, self.attire, self.group_size, self.dwell_s, self.gender, settings
+            self.age_group, self.attire, self.group_size, self.dwell_s, self.gender, settings, self.company
         )
         if self.group_size > 0:
             audience = replace(audience, confidence=self.confidence)
@@ -209,6 +247,7 @@ class _Compiled:
     age_mask: int
     attire_mask: int
     gender_mask: int
+    company_mask: int
     weekday_mask: int
     windows: tuple[tuple[int, int], ...]  # (start, end) minutes; end < start wraps midnight
     uses_audience: bool
@@ -236,6 +275,7 @@ class _Compiled:
 _AGE_BITS = {group: 1 << i for i, group in enumerate(AgeGroup)}
 _ATTIRE_BITS = {attire: 1 << i for i, attire in enumerate(Attire)}
 _GENDER_BITS = {gender: 1 << i for i, gender in enumerate(Gender)}
+_COMPANY_BITS = {company: 1 << i for i, company in enumerate(Company)}
 
 
 def _mask(values, bits: Mapping) -> int:
@@ -252,6 +292,7 @@ def _compile(rule: Rule) -> _Compiled:
         age_mask=_mask(conditions.age_groups, _AGE_BITS),
         attire_mask=_mask(conditions.attire, _ATTIRE_BITS),
         gender_mask=_mask(conditions.genders, _GENDER_BITS),
+        company_mask=_mask(conditions.company, _COMPANY_BITS),
         weekday_mask=_mask(conditions.weekdays, {d: 1 << d for d in range(7)}),
         windows=tuple((w.start_minute, w.end_minute) for w in conditions.time_windows),
         uses_audience=conditions.uses_audience,
@@ -272,11 +313,15 @@ class RuleBook:
     default_playlist: str | None
     revision: int = 0  # the store's revision it was built from
     _compiled: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
+    # Names of the rules with audience conditions: the ones the holdout applies to.
+    targeted_rules: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = sorted(self.rules, key=lambda r: (-r.priority, r.name))
         object.__setattr__(self, "_compiled", tuple(_compile(rule) for rule in ordered))
         object.__setattr__(self, "_eligible_cache", (None, ()))
+        targeted = frozenset(c.rule.name for c in self._compiled if c.uses_audience)
+        object.__setattr__(self, "targeted_rules", targeted)
 
     def eligible_at(self, when: dt.datetime) -> tuple[_Compiled, ...]:
         """Enabled rules whose dates, weekdays and hours include `when`'s minute, by priority.
@@ -315,6 +360,7 @@ AGE = "age"
 ATTIRE = "attire"
 GENDER_OFF = "gender_off"
 GENDER = "gender"
+COMPANY = "company"
 GROUP_SIZE = "group_size"
 DWELL = "dwell"
 COOLING = "cooling"
@@ -322,6 +368,7 @@ MAX_PLAYS = "max_plays"
 NOTHING_PLAYABLE = "nothing_playable"
 LOWER_PRIORITY = "lower_priority"  # would match, but the winner has a higher priority
 LOST_DRAW = "lost_draw"
+HELD_OUT = "held_out"  # an audience rule, set aside because the decision is in the control arm
 WON = "won"
 
 
@@ -342,6 +389,10 @@ class Decision:
     # What the decision was made from, kept to explain it (not part of its identity).
     book: RuleBook | None = field(default=None, repr=False, compare=False)
     usage: Mapping[str, Sequence[dt.datetime]] = field(default_factory=dict, repr=False, compare=False)
+    # The randomised holdout (see `with_arm`); None: the winner is no targeted rule, or no holdout.
+    arm: Arm | None = None
+    holdout_rule: str | None = None  # the targeted rule that won, in either arm
+    other_playlist: str | None = None  # what the other arm would have shown
 
     @functools.cached_property
     def considered(self) -> tuple[tuple[Rule, str], ...]:
@@ -351,6 +402,14 @@ class Decision:
     @property
     def reason(self) -> str:
         """One sentence: why this playlist plays."""
+        if self.arm is Arm.CONTROL:
+            return (
+                f"holdout control for rule '{self.holdout_rule}' (which would have played "
+                f"'{self.other_playlist or '(nothing)'}'): {self._plain_reason()}"
+            )
+        return self._plain_reason()
+
+    def _plain_reason(self) -> str:
         if self.playlist is None:
             return "nothing is playable: no rule matched and the default playlist has no playable item"
         if self.rule is None:
@@ -370,11 +429,19 @@ class Decision:
     def explain(self) -> str:
         """The decision in sentences: the winner, the guardrail, and why each other rule lost."""
         lines = [f"plays: {self.playlist or '(nothing)'}", f"why: {self.reason}"]
-        lines.append(f"audience: {self.audience.describe()}")
+        audience_line = f"audience: {self.audience.describe()}"
+        if self.audience.company is not None:
+            audience_line += f"; company: {describe_company(self.audience.company)}"
+        lines.append(audience_line)
         if not self.audience_used:
             lines.append(
                 f"  the audience is uncertain ({_uncertainty(self.audience, self.settings)}): "
                 "only time-only rules could match"
+            )
+        if self.arm is not None:
+            lines.append(
+                f"holdout: the {self.arm.value} arm for rule '{self.holdout_rule}'; the other arm would have "
+                f"shown {self.other_playlist or '(nothing)'}"
             )
         if self.guardrail_fired:
             lines.append(
@@ -408,6 +475,8 @@ class Decision:
             ATTIRE: f"wants {'/'.join(a.value for a in c.attire)}, the audience wears {audience.attire.value}",
             GENDER_OFF: "targets a gender, and gender targeting is switched off",
             GENDER: f"wants {'/'.join(g.value for g in c.genders)}, the audience is {audience.gender.value}",
+            COMPANY: f"wants {' or '.join(describe_company(k) for k in c.company)}, the audience is "
+            f"{describe_company(audience.company)}",
             GROUP_SIZE: f"wants groups of {c.min_group_size}"
             f"{'+' if c.max_group_size is None else f'-{c.max_group_size}'}, {audience.group_size} there",
             DWELL: f"wants visitors staying {c.min_dwell_s:g}+ s, the longest stayed {audience.max_dwell_s:.1f} s",
@@ -416,6 +485,7 @@ class Decision:
             NOTHING_PLAYABLE: f"its playlist '{rule.playlist}' has nothing playable now",
             LOWER_PRIORITY: "matches too, but a rule of higher priority won",
             LOST_DRAW: f"matched, but lost the weighted draw among equal priorities (weight {rule.weight:g})",
+            HELD_OUT: "targets the audience, and this decision is in the holdout's control arm (no targeting)",
         }
         return sentences.get(code, code)
 
@@ -436,13 +506,16 @@ def decide(
     when: dt.datetime,
     usage: Mapping[str, Sequence[dt.datetime]] | None = None,
     settings: DecisionSettings = DecisionSettings(),
+    *,
+    targeting: bool = True,
 ) -> Decision:
     """Pick the playlist for `audience` at local time `when`.
 
     `usage` maps rule names to the times their playlists started (for cooldowns and
     plays per hour); the player keeps it. Pure: nothing is read from the clock or disk.
     This is the fast path: it records no reasons; `Decision.considered` works them out
-    when an explanation is asked for.
+    when an explanation is asked for. `targeting=False` sets every rule with audience
+    conditions aside: what would play without audience targeting (the holdout's control).
     """
     usage = usage or {}
     certain = _audience_certain(audience, settings)
@@ -453,7 +526,9 @@ def decide(
         rule = compiled.rule
         if matches and rule.priority < matches[0][0].priority:
             break
-        if compiled.uses_audience and _audience_mismatch(compiled, certain, audience, bits, settings) is not None:
+        if compiled.uses_audience and (
+            not targeting or _audience_mismatch(compiled, certain, audience, bits, settings) is not None
+        ):
             continue
         if _resting(rule, usage.get(rule.name, ()), when) is not None:
             continue
@@ -472,28 +547,47 @@ def decide(
     )
 
 
+def with_arm(decision: Decision, arm: Arm) -> Decision:
+    """`decision`, won by a targeted rule, in `arm` of the holdout.
+
+    TARGETED keeps what the rule chose; CONTROL plays what `decide` gives without audience
+    targeting. Either way the decision records the rule and what the other arm would have
+    shown. A decision no targeted rule won is returned as it is.
+    """
+    book = decision.book
+    if book is None or decision.rule is None or decision.rule not in book.targeted_rules:
+        return decision
+    control = decide(book, decision.audience, decision.when, decision.usage, decision.settings, targeting=False)
+    if arm is Arm.TARGETED:
+        return replace(decision, arm=arm, holdout_rule=decision.rule, other_playlist=control.playlist)
+    return replace(control, arm=arm, holdout_rule=decision.rule, other_playlist=decision.playlist)
+
+
 def _audience_certain(audience: AudienceView, settings: DecisionSettings) -> bool:
     """Known signal, and nobody there or a confident dominant segment."""
     return audience.signal_ok and (audience.group_size == 0 or audience.confidence >= settings.min_audience_confidence)
 
 
-def _audience_bits(audience: AudienceView) -> tuple[int, int, int]:
+def _audience_bits(audience: AudienceView) -> tuple[int, int, int, int]:
     return (
         _AGE_BITS[audience.age_group] if audience.age_group is not None else 0,
         _ATTIRE_BITS[audience.attire],
         _GENDER_BITS[audience.gender],
+        _COMPANY_BITS[audience.company] if audience.company is not None else 0,
     )
 
 
 def _audience_mismatch(
-    compiled: _Compiled, certain: bool, audience: AudienceView, bits: tuple[int, int, int], settings: DecisionSettings
+    compiled: _Compiled, certain: bool, audience: AudienceView, bits: tuple[int, int, int, int],
+    settings: DecisionSettings,
 ) -> str | None:
     """The reason code why a rule's audience conditions do not hold, or None when they do."""
-    age_bit, attire_bit, gender_bit = bits
+    age_bit, attire_bit, gender_bit, company_bit = bits
     conditions = compiled.rule.conditions
     if not certain:
         return AUDIENCE_UNCERTAIN
-    if audience.group_size < max(conditions.min_group_size, 1 if (compiled.age_mask or compiled.attire_mask) else 0):
+    someone = 1 if (compiled.age_mask or compiled.attire_mask or compiled.company_mask) else 0
+    if audience.group_size < max(conditions.min_group_size, someone):
         return NOBODY if audience.group_size == 0 else GROUP_SIZE
     if conditions.max_group_size is not None and audience.group_size > conditions.max_group_size:
         return GROUP_SIZE
@@ -501,6 +595,8 @@ def _audience_mismatch(
         return AGE
     if compiled.attire_mask and not compiled.attire_mask & attire_bit:
         return ATTIRE
+    if compiled.company_mask and not compiled.company_mask & company_bit:
+        return COMPANY
     if compiled.gender_mask:
         if not settings.gender_targeting:
             return GENDER_OFF
@@ -523,6 +619,8 @@ def reasons(decision: Decision) -> tuple[tuple[Rule, str], ...]:
             code = WON
         else:
             code = compiled.applies_on(day, weekday_bit, minute)
+            if code is None and compiled.uses_audience and decision.arm is Arm.CONTROL:
+                code = HELD_OUT
             if code is None and compiled.uses_audience:
                 code = _audience_mismatch(compiled, decision.audience_used, audience, bits, decision.settings)
             if code is None:

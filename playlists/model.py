@@ -8,9 +8,11 @@ as what the database stores.
 Condition semantics (see `playlists.decision` for how they are evaluated):
 
 * every empty tuple means "any": a rule with no conditions at all always matches;
-* audience conditions (`age_groups`, `attire`, `genders`, group size, `min_dwell_s`) are
-  checked against the audience's dominant segment (the age group and attire with the
-  most, most confident, visitors) and the group in front of the screen;
+* audience conditions (`age_groups`, `attire`, `genders`, `company`, group size,
+  `min_dwell_s`) are checked against the audience's dominant segment (the age group and
+  attire with the most, most confident, visitors) and the group in front of the screen
+  (its size, its longest dwell, and its company: alone, an adult with a child, teens,
+  adults; `audience.types.company_of`);
 * time conditions (`time_windows`, `weekdays`, `date_from`/`date_until`) against the
   store's local time. A window whose end is before its start runs past midnight.
 """
@@ -21,7 +23,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from audience.types import AgeGroup, Attire, Gender
+from audience.types import AgeGroup, Attire, Company, Gender
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -119,6 +121,8 @@ class Conditions:
     # Gender targeting is off unless the decision settings switch it on; a rule that
     # names genders never matches while it is off (and the explanation says why).
     genders: tuple[Gender, ...] = ()
+    # Who the visitors are with (an adult with a child, ...); an unknown company never matches.
+    company: tuple[Company, ...] = ()
     min_group_size: int = 0  # visitors in front of the screen
     max_group_size: int | None = None
     min_dwell_s: float = 0.0  # the longest-staying visitor has been there this long
@@ -134,6 +138,7 @@ class Conditions:
             self.age_groups
             or self.attire
             or self.genders
+            or self.company
             or self.min_group_size > 0
             or self.max_group_size is not None
             or self.min_dwell_s > 0
@@ -148,6 +153,8 @@ class Conditions:
             parts.append("in " + "/".join(a.value for a in self.attire))
         if self.genders:
             parts.append("/".join(g.value for g in self.genders))
+        if self.company:
+            parts.append(" or ".join(describe_company(c) for c in self.company))
         if self.min_group_size > 1 or self.max_group_size is not None:
             upper = "" if self.max_group_size is None else f"-{self.max_group_size}"
             parts.append(f"groups of {self.min_group_size}{upper or '+'}")
@@ -162,6 +169,19 @@ class Conditions:
         if self.date_from or self.date_until:
             parts.append(f"{self.date_from or '...'} to {self.date_until or '...'}")
         return ", ".join(parts) if parts else "always"
+
+
+_COMPANY_WORDS = {
+    Company.ALONE: "alone",
+    Company.ADULT_WITH_CHILD: "an adult with a child",
+    Company.TEENS: "a group of teens",
+    Company.ADULTS: "a group of adults",
+}
+
+
+def describe_company(company: Company | None) -> str:
+    """'an adult with a child', 'alone', ...; 'company not known' for None."""
+    return _COMPANY_WORDS[company] if company is not None else "company not known"
 
 
 def describe_weekdays(weekdays: tuple[int, ...]) -> str:

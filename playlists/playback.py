@@ -42,13 +42,17 @@ from content.catalog import ContentLibrary
 from content.model import ContentItem
 from foundation.clock import Clock
 from foundation.errors import SignageError
+from playlists.attention import AttentionMeter
 from playlists.decision import (
+    Arm,
     AudienceView,
     Decision,
     DecisionSettings,
     RuleBook,
     decide,
+    with_arm,
 )
+from playlists.holdout import HoldoutDraw
 from playlists.proof_of_play import AudienceSummary, PlayOutcome, ProofOfPlay
 from playlists.rulebook import load_rulebook
 from playlists.schedule import (
@@ -146,6 +150,7 @@ class DecisionRecord:
             "reason": self.decision.reason,
             "guardrail_withheld": list(self.decision.withheld),
             "playing": self.playing,
+            **_arm_fields(self.decision),
         }
 
 
@@ -161,6 +166,7 @@ class PlayRecord:
     kind: str
     planned_s: float
     switch: str | None
+    decision: Decision | None = None
 
     def to_dict(self) -> dict:
         """The trace line."""
@@ -174,7 +180,15 @@ class PlayRecord:
             "kind": self.kind,
             "planned_s": round(self.planned_s, 3),
             "switch": self.switch,
+            **_arm_fields(self.decision),
         }
+
+
+def _arm_fields(decision: Decision | None) -> dict:
+    """The holdout's keys of a trace line: only on decisions a targeted rule won."""
+    if decision is None or decision.arm is None:
+        return {}
+    return {"arm": decision.arm.value, "arm_rule": decision.holdout_rule, "other_playlist": decision.other_playlist}
 
 
 @dataclass(frozen=True)
@@ -292,7 +306,11 @@ class PlaybackCore:
         self.last_decision_at: dt.datetime | None = None
         self.errors: deque[tuple[dt.datetime, str]] = deque(maxlen=MAX_RECENT_ERRORS)
         self._usage: dict[str, list[dt.datetime]] = defaultdict(list)
+        share = settings.decision.holdout_share
+        self._holdout = HoldoutDraw(share, settings.decision.holdout_seed) if share > 0 else None
+        self._arm_key: tuple | None = None  # (arm, rule) of the last play started, for usage
         self._play_ids: dict[int, int] = {}  # schedule sequence -> proof-of-play row
+        self._meters: dict[int, AttentionMeter] = {}  # schedule sequence -> its attention (memory only)
         self._tokens: dict[int, int] = {}  # token -> schedule sequence
         self._prepared: tuple[int, str] | None = None  # (token, content name)
         self._failed_tokens: dict[int, str] = {}  # prepared tokens that failed before showing
@@ -323,6 +341,8 @@ class PlaybackCore:
         commands = self._apply(self.schedule.advance_to(now), now)
         self.latest = snapshot
         self._latest_at_s = now
+        for meter in self._meters.values():
+            meter.observe(snapshot, now)
         commands += self._offer(self._decide_now(now), now, decided_ns)
         if self._last_sample_s is None or now - self._last_sample_s >= self.settings.audience_sample_s:
             self._last_sample_s = now
@@ -539,6 +559,16 @@ class PlaybackCore:
     def _decide_now(self, now_s: float) -> Decision:
         when = self.clock.wall_time(now_s)
         decision = decide(self.book, self._audience_view(now_s), when, self._usage, self.settings.decision)
+        if self._holdout is not None and decision.rule in self.book.targeted_rules:
+            decision = with_arm(decision, self._holdout.arm(decision.rule, when))
+            if self._holdout.started_run:
+                # The run is the experiment's unit, logged as drawn: whether the screen
+                # switches for it or not (a control often leaves the loop on screen).
+                self._write(
+                    "record_holdout_run", when, rule=decision.holdout_rule, arm=decision.arm.value,
+                    playlist=decision.playlist, other_playlist=decision.other_playlist,
+                    group_size=decision.audience.group_size,
+                )
         self.decision = decision
         self.last_decision_at = when
         self.stats.decisions += 1
@@ -636,9 +666,14 @@ class PlaybackCore:
                 event.switch.reason,
             )
             if decision is not None and decision.rule is not None:
-                starts = self._usage[decision.rule]
-                starts.append(when)
-                del starts[: max(0, len(starts) - 200)]  # enough for max_plays_per_hour; bounded
+                self._used(decision.rule, when)
+        arm_key = None if decision is None or decision.arm is None else (decision.arm, decision.holdout_rule)
+        if arm_key is not None and arm_key != self._arm_key and decision.arm is Arm.CONTROL:
+            # A rule held out in the control arm rests as if it had played, so its cooldown
+            # and plays per hour act alike in both arms (its control often is the playlist
+            # already playing, with no switch to count).
+            self._used(decision.holdout_rule, when)
+        self._arm_key = arm_key
         reason = decision.reason if decision is not None else "nothing else can be shown: the built-in slide"
         play_id = self._write(
             "item_started",
@@ -650,9 +685,15 @@ class PlaybackCore:
             planned_s=entry.item.duration_s,
             reason=reason,
             audience=AudienceSummary.from_snapshot(self._current_snapshot(entry.started_s)),
+            arm=None if decision is None or decision.arm is None else decision.arm.value,
+            arm_rule=None if decision is None else decision.holdout_rule,
+            other_playlist=None if decision is None else decision.other_playlist,
         )
         if play_id is not None:
             self._play_ids[entry.sequence] = play_id
+        meter = self._meters[entry.sequence] = AttentionMeter(entry.started_s)
+        if (reference := self._current_snapshot(entry.started_s)) is not None:
+            meter.observe(reference, self._latest_at_s)  # who was there already: gains count from the start
         self._trace(
             PlayRecord(
                 entry.started_s,
@@ -663,13 +704,23 @@ class PlaybackCore:
                 content.kind.value,
                 entry.item.duration_s,
                 event.switch.reason if event.switch is not None else None,
+                decision,
             )
         )
         return token, self._failed_tokens.pop(token, None)
 
+    def _used(self, rule: str, when: dt.datetime) -> None:
+        starts = self._usage[rule]
+        starts.append(when)
+        del starts[: max(0, len(starts) - 200)]  # enough for max_plays_per_hour; bounded
+
     def _ended(self, event: ItemEnded) -> None:
         entry = event.entry
         play_id = self._play_ids.pop(entry.sequence, None)
+        meter = self._meters.pop(entry.sequence, None)
+        attention = None if meter is None else meter.close(event.ended_s)
+        if event.outcome is PlayOutcome.FAILED:
+            attention = None  # it could not be shown: nobody had a chance to see it
         shown_s = max(0.0, event.ended_s - entry.started_s)
         playlist = entry.decision.playlist if entry.decision is not None else "(fallback)"
         self.stats.plays_by_playlist[playlist or "(nothing)"] += 1
@@ -677,7 +728,8 @@ class PlaybackCore:
         self.stats.outcomes[event.outcome.value] += 1
         if play_id is not None:
             self._write(
-                "item_ended", play_id, ended_at=self.clock.wall_time(event.ended_s), outcome=event.outcome, error=event.error
+                "item_ended", play_id, ended_at=self.clock.wall_time(event.ended_s), outcome=event.outcome,
+                error=event.error, attention=attention,
             )
         if event.outcome is PlayOutcome.FAILED:
             self.stats.failures.append(f"{entry.name}: {event.error}")

@@ -3,7 +3,13 @@
 Three append-mostly tables in the signage database (the same file as the rules):
 
 - `plays`: one row per item put on screen. `item_started` writes it with `ended_at`
-  NULL; `item_ended` fills in the end, the outcome and, for a failure, the error.
+  NULL; `item_ended` fills in the end, the outcome and, for a failure, the error. A
+  play of a decision a targeted rule won also has its holdout `arm` ('targeted' or
+  'control'), the rule (`arm_rule`) and what the other arm would have shown
+  (`other_playlist`); every play gets its attention figures at its end (`PlayAttention`).
+- `holdout_runs`: one row per run of a targeted rule's wins as the holdout drew it
+  (`record_holdout_run`): when, the rule, the arm, what that arm plays and what the
+  other would have, and how many visitors were there. The uplift report's exposures.
 - `audience_samples`: the audience mix sampled at intervals the player chooses, so a
   report can say who was in front of the screen even while nothing changed on it.
 - `player_events`: things an operator wants to see next to the plays (a media file
@@ -69,11 +75,11 @@ FLUSH_CHUNK_RECORDS = 500  # records per transaction when the queue is flushed
 MAX_REMEMBERED_PLAY_IDS = 1_000  # provisional play_ids kept after their row was written
 
 # What a pending record is; dropped in this order when the queue is full (plays last).
-_AUDIENCE, _EVENT, _PLAY, _END, _CLOSE = "audience", "event", "play", "end", "close_unfinished"
-_DROP_ORDER = (_AUDIENCE, _EVENT, _PLAY, _END, _CLOSE)
+_AUDIENCE, _EVENT, _RUN, _PLAY, _END, _CLOSE = "audience", "event", "run", "play", "end", "close_unfinished"
+_DROP_ORDER = (_AUDIENCE, _EVENT, _RUN, _PLAY, _END, _CLOSE)
 _KIND_NAMES = {
-    _AUDIENCE: "audience samples", _EVENT: "player events", _PLAY: "plays", _END: "play ends",
-    _CLOSE: "unfinished-play closings",
+    _AUDIENCE: "audience samples", _EVENT: "player events", _RUN: "holdout runs", _PLAY: "plays",
+    _END: "play ends", _CLOSE: "unfinished-play closings",
 }
 
 # The audience columns shared by `plays` and `audience_samples`, in AudienceSummary order.
@@ -123,7 +129,37 @@ MIGRATIONS = (
     );
     CREATE INDEX player_events_at ON player_events (at);
     """,
+    # 2: the randomised holdout's arm of each play, and its attention figures.
+    """
+    ALTER TABLE plays ADD COLUMN arm TEXT CHECK (arm IN ('targeted', 'control'));
+    ALTER TABLE plays ADD COLUMN arm_rule TEXT;
+    ALTER TABLE plays ADD COLUMN other_playlist TEXT;
+    ALTER TABLE plays ADD COLUMN opportunities INTEGER;
+    ALTER TABLE plays ADD COLUMN viewers INTEGER;
+    ALTER TABLE plays ADD COLUMN attention_total_s REAL;
+    ALTER TABLE plays ADD COLUMN dwell_total_s REAL;
+    """,
+    # 3: every run of the holdout as drawn, whatever the screen then did: the experiment's
+    # units. (A control run often leaves the loop on screen, so plays alone would miss the
+    # runs of visitors who left before the next item started, and only in that arm.)
+    """
+    CREATE TABLE holdout_runs (
+        run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        arm TEXT NOT NULL CHECK (arm IN ('targeted', 'control')),
+        playlist TEXT,
+        other_playlist TEXT,
+        group_size INTEGER NOT NULL
+    );
+    CREATE INDEX holdout_runs_started_at ON holdout_runs (started_at);
+    """,
 )
+
+# The holdout's columns of `plays`, in `item_started`'s order.
+_ARM_COLUMNS = "arm, arm_rule, other_playlist"
+# The attention columns of `plays`, in `PlayAttention` order, written at the play's end.
+_ATTENTION_COLUMNS = "opportunities, viewers, attention_total_s, dwell_total_s"
 
 
 class PlayOutcome(str, enum.Enum):
@@ -197,6 +233,35 @@ class AudienceSummary:
 
 
 @dataclass(frozen=True)
+class PlayAttention:
+    """How much one play was seen, from the audience engine (counts and seconds only).
+
+    `opportunities`: visitors in front of the screen at some time while it played;
+    `viewers`: those of them whose face was toward the screen for at least
+    `VIEWER_MIN_ATTENTION_S` during it; `attention_total_s`: the seconds of faces toward
+    the screen during it, summed over visitors; `dwell_total_s`: the seconds visitors
+    were in front of it, summed. (Totals only: nothing here is about one visitor.)
+    """
+
+    opportunities: int
+    viewers: int
+    attention_total_s: float
+    dwell_total_s: float
+
+
+@dataclass(frozen=True)
+class HoldoutRun:
+    """One run of a targeted rule's wins, as the holdout drew its arm."""
+
+    started_at: dt.datetime  # the run's first decision, naive local time
+    rule: str
+    arm: str  # 'targeted' | 'control'
+    playlist: str | None  # what this arm plays
+    other_playlist: str | None  # what the other arm would have played
+    group_size: int  # visitors in front of the screen at the draw
+
+
+@dataclass(frozen=True)
 class PlayRecord:
     """One item put on screen, as logged."""
 
@@ -212,6 +277,10 @@ class PlayRecord:
     error: str | None  # why it failed (FAILED), else usually None
     reason: str  # the decision's one-sentence reason
     audience: AudienceSummary  # who was there when it started
+    arm: str | None = None  # 'targeted' | 'control' for a targeted rule's win; else None
+    arm_rule: str | None = None  # the targeted rule that won, in either arm
+    other_playlist: str | None = None  # what the other arm would have shown
+    attention: PlayAttention | None = None  # None: not measured (older rows, no engine)
 
     @property
     def shown_s(self) -> float | None:
@@ -301,18 +370,24 @@ class ProofOfPlay:
         planned_s: float,
         reason: str,
         audience: AudienceSummary,
+        arm: str | None = None,
+        arm_rule: str | None = None,
+        other_playlist: str | None = None,
     ) -> int:
         """Log that `item` went on screen; returns its play_id for `item_ended`.
 
         `rule` None means the default playlist; `audience` is who was there at the start.
+        `arm`, `arm_rule` and `other_playlist` are the holdout's (see `Decision.arm`).
         While the row waits in memory the play_id is provisional (negative); `item_ended`
         takes either.
         """
         if planned_s < 0:
             raise ValueError(f"planned_s must not be negative, got {planned_s}")
+        if arm is not None and arm not in ("targeted", "control"):
+            raise ValueError(f"arm must be 'targeted' or 'control', got {arm!r}")
         values = [
             time_text(started_at), playlist, item, _plain(kind), rule, float(planned_s), reason,
-            *_audience_values(audience),
+            *_audience_values(audience), arm, arm_rule, other_playlist,
         ]
         provisional = self._next_provisional_id
         self._next_provisional_id -= 1
@@ -322,21 +397,50 @@ class ProofOfPlay:
         return play_id
 
     def item_ended(
-        self, play_id: int, *, ended_at: dt.datetime, outcome: PlayOutcome, error: str | None = None
+        self,
+        play_id: int,
+        *,
+        ended_at: dt.datetime,
+        outcome: PlayOutcome,
+        error: str | None = None,
+        attention: PlayAttention | None = None,
     ) -> None:
-        """Log how play `play_id` ended (`error` says why for FAILED).
+        """Log how play `play_id` ended (`error` says why for FAILED) and how much it was seen.
 
         A play that already has an end keeps it: after `close_unfinished` at shutdown,
         a late end from the media backend must not turn UNFINISHED into PLAYED.
         An unknown play_id is a bug (ValueError) when it can be checked at once.
         """
         outcome = PlayOutcome(outcome)
-        record = _Record(_END, [time_text(ended_at), outcome.value, error], play_id=play_id)
+        seen = [None] * 4 if attention is None else [
+            int(attention.opportunities), int(attention.viewers), float(attention.attention_total_s),
+            float(attention.dwell_total_s),
+        ]
+        record = _Record(_END, [time_text(ended_at), outcome.value, error, *seen], play_id=play_id)
         self._submit(record)
         if record.result == "unknown":
             raise ValueError(f"no play with play_id {play_id}")
         if outcome == PlayOutcome.FAILED:
             log.info("play %d failed: %s", play_id, error)
+
+    def record_holdout_run(
+        self,
+        at: dt.datetime,
+        *,
+        rule: str,
+        arm: str,
+        playlist: str | None,
+        other_playlist: str | None,
+        group_size: int,
+    ) -> None:
+        """Log that the holdout drew `arm` for a new run of `rule`'s wins at `at`.
+
+        `playlist` is what this arm plays, `other_playlist` what the other would have;
+        `group_size` the visitors in front of the screen (a count only).
+        """
+        if arm not in ("targeted", "control"):
+            raise ValueError(f"arm must be 'targeted' or 'control', got {arm!r}")
+        self._submit(_Record(_RUN, [time_text(at), rule, arm, playlist, other_playlist, int(group_size)]))
 
     def close_unfinished(self, at: dt.datetime) -> int:
         """Mark every play still open (`ended_at` NULL) as UNFINISHED, ended at `at`; returns
@@ -423,7 +527,7 @@ class ProofOfPlay:
         if record.kind == _PLAY:
             cursor = connection.execute(
                 "INSERT INTO plays (started_at, playlist, item, kind, rule, planned_s, reason, "
-                f"{_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"{_AUDIENCE_COLUMNS}, {_ARM_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 record.values,
             )
             new_ids[record.play_id] = cursor.lastrowid
@@ -436,7 +540,8 @@ class ProofOfPlay:
                     record.result = "lost"  # its start was dropped while the queue was full
                     return
             updated = connection.execute(
-                "UPDATE plays SET ended_at = ?, outcome = ?, error = ? WHERE play_id = ? AND ended_at IS NULL",
+                "UPDATE plays SET ended_at = ?, outcome = ?, error = ?, opportunities = ?, viewers = ?, "
+                "attention_total_s = ?, dwell_total_s = ? WHERE play_id = ? AND ended_at IS NULL",
                 [*record.values, play_id],
             ).rowcount
             if updated:
@@ -448,6 +553,12 @@ class ProofOfPlay:
             record.result = connection.execute(
                 "UPDATE plays SET ended_at = ?, outcome = ? WHERE ended_at IS NULL", record.values
             ).rowcount
+        elif record.kind == _RUN:
+            connection.execute(
+                "INSERT INTO holdout_runs (started_at, rule, arm, playlist, other_playlist, group_size)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                record.values,
+            )
         elif record.kind == _AUDIENCE:
             connection.execute(
                 f"INSERT INTO audience_samples (at, {_AUDIENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", record.values
@@ -512,7 +623,8 @@ class ProofOfPlay:
         with read_transaction(self._reading_db()) as connection:
             rows = connection.execute(
                 "SELECT play_id, started_at, ended_at, playlist, item, kind, rule, planned_s, outcome, error, "
-                f"reason, {_AUDIENCE_COLUMNS} FROM plays{where} ORDER BY started_at, play_id",
+                f"reason, {_AUDIENCE_COLUMNS}, {_ARM_COLUMNS}, {_ATTENTION_COLUMNS} FROM plays{where}"
+                " ORDER BY started_at, play_id",
                 parameters,
             ).fetchall()
         return [_play_record(row) for row in rows]
@@ -527,6 +639,17 @@ class ProofOfPlay:
                 f"SELECT at, {_AUDIENCE_COLUMNS} FROM audience_samples{where} ORDER BY at, sample_id", parameters
             ).fetchall()
         return [(_parse_time(row[0]), _audience(row[1:])) for row in rows]
+
+    def holdout_runs(self, start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[HoldoutRun]:
+        """The holdout's runs drawn in [start, end), by time."""
+        where, parameters = time_range("started_at", start, end)
+        with read_transaction(self._reading_db()) as connection:
+            rows = connection.execute(
+                "SELECT started_at, rule, arm, playlist, other_playlist, group_size FROM holdout_runs"
+                f"{where} ORDER BY started_at, run_id",
+                parameters,
+            ).fetchall()
+        return [HoldoutRun(_parse_time(row[0]), *row[1:]) for row in rows]
 
     def events(
         self, start: dt.datetime | None = None, end: dt.datetime | None = None
@@ -574,6 +697,7 @@ def _dropped_text(dropped: Counter) -> str:
 PLAYS_CSV_COLUMNS = (
     "started_at", "ended_at", "shown_s", "playlist", "item", "kind", "rule", "outcome", "error", "reason",
     "signal", "group_size", "dominant_segment", "confidence", "counts_by_age_group", "counts_by_attire",
+    "arm", "arm_rule", "other_playlist", "opportunities", "viewers", "attention_total_s", "dwell_total_s",
 )
 
 
@@ -607,9 +731,19 @@ def write_plays_csv(records: Iterable[PlayRecord], stream: TextIO) -> int:
             f"{audience.confidence:.3f}",
             format_counts(audience.counts_by_age_group),
             format_counts(audience.counts_by_attire),
+            record.arm or "",
+            record.arm_rule or "",
+            record.other_playlist or "",
+            *_attention_cells(record.attention),
         ])
         count += 1
     return count
+
+
+def _attention_cells(attention: PlayAttention | None) -> list:
+    if attention is None:
+        return ["", "", "", ""]
+    return [attention.opportunities, attention.viewers, f"{attention.attention_total_s:.1f}", f"{attention.dwell_total_s:.1f}"]
 
 
 def format_counts(counts: dict[str, int]) -> str:
@@ -697,5 +831,9 @@ def _play_record(row) -> PlayRecord:
         outcome=None if outcome is None else PlayOutcome(outcome),
         error=error,
         reason=reason,
-        audience=_audience(row[11:]),
+        audience=_audience(row[11:17]),
+        arm=row[17],
+        arm_rule=row[18],
+        other_playlist=row[19],
+        attention=None if row[20] is None else PlayAttention(row[20], row[21], row[22], row[23]),
     )

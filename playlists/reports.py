@@ -15,6 +15,8 @@ Conventions shared by the reports:
   from another playlist or rule: the item-by-item loop of one decision is one start.
 - Audience samples are labelled by their dominant segment ("teen/school_uniform"), or
   "(nobody)" and "(no camera signal)", so shares of an hour add up to 1.
+- Attention (`play_attention`) sums the figures of the *measured* plays only (a play
+  the camera saw nothing of has none), and divides by the opportunities to see.
 
 The database needs the proof-of-play tables: `ProofOfPlay(db)` creates them.
 """
@@ -294,6 +296,104 @@ def write_csv(rows: Iterable[Sequence], columns: Sequence[str], stream: TextIO) 
     return count
 
 
+class PlayAttentionRow(NamedTuple):
+    """How much the plays of one item, playlist or rule were seen, with the denominators.
+
+    `plays_measured` are the plays with attention figures (the camera gave snapshots
+    while they were on screen); the other figures are sums over those plays only, and
+    the shares and means divide by them: a play nobody measured is not a play nobody saw.
+    """
+
+    name: str  # the item, playlist (or NOTHING_PLAYABLE) or rule (or DEFAULT_PLAYLIST / NOTHING_PLAYABLE)
+    plays: int  # plays that started in the period
+    plays_measured: int
+    opportunities: int  # visitors present during a measured play, summed over plays
+    viewers: int  # of those, faces toward the screen for at least 1 s during the play
+    viewer_share: float | None  # viewers / opportunities (None: no opportunities)
+    attention_s: float  # frontal seconds during the measured plays, summed over visitors
+    attention_per_opportunity_s: float | None  # attention_s / opportunities
+    dwell_s: float  # seconds visitors were present during the measured plays, summed
+    dwell_per_opportunity_s: float | None  # dwell_s / opportunities
+
+
+PLAY_ATTENTION_COLUMNS = PlayAttentionRow._fields
+ATTENTION_GROUPINGS = ("item", "playlist", "rule")  # what `play_attention` can group by
+ALL_PLAYS = "(all)"  # the name of `total_attention`'s row
+
+_ATTENTION_GROUP_LABEL = {
+    "item": "item",
+    "playlist": f"COALESCE(playlist, '{NOTHING_PLAYABLE}')",
+    "rule": _RULE_LABEL,
+}
+
+
+def play_attention(
+    db: Database, start: dt.datetime | None, end: dt.datetime | None, by: str = "item"
+) -> list[PlayAttentionRow]:
+    """Attention per item, playlist or rule (`by`) of the plays that started in the period.
+
+    The most seen first (opportunities, then plays). Plays still on screen, failed or
+    without a camera count in `plays` but not in `plays_measured`.
+    """
+    if by not in _ATTENTION_GROUP_LABEL:
+        raise ValueError(f"attention can be grouped by {', '.join(ATTENTION_GROUPINGS)}, not {by!r}")
+    where, parameters = time_range("started_at", start, end)
+    rows = _query(
+        db,
+        f"SELECT {_ATTENTION_GROUP_LABEL[by]} AS name, COUNT(*) AS plays, COUNT(opportunities), "
+        "TOTAL(opportunities) AS seen, TOTAL(viewers), TOTAL(attention_total_s), TOTAL(dwell_total_s) "
+        f"FROM plays{where} GROUP BY name ORDER BY seen DESC, plays DESC, name",
+        parameters,
+    )
+    return [_attention_row(*row) for row in rows]
+
+
+def total_attention(rows: Iterable[PlayAttentionRow]) -> PlayAttentionRow:
+    """The sum of `play_attention`'s rows, named ALL_PLAYS (the shares recomputed, not averaged)."""
+    rows = list(rows)
+    return _attention_row(
+        ALL_PLAYS,
+        sum(row.plays for row in rows),
+        sum(row.plays_measured for row in rows),
+        sum(row.opportunities for row in rows),
+        sum(row.viewers for row in rows),
+        sum(row.attention_s for row in rows),
+        sum(row.dwell_s for row in rows),
+    )
+
+
+def attention_summary(total: PlayAttentionRow, period: str) -> str:
+    """`total_attention`'s row in plain words: one sentence, also when nothing was measured.
+
+    `period` names the time range ("from 2026-11-23 00:00 to 2026-11-24 00:00").
+    """
+    if not total.plays:
+        return f"No plays {period}."
+    if not total.plays_measured:
+        return (
+            f"No measured plays {period}: {_count_words(total.plays, 'play')}, none of them with audience "
+            "snapshots (attention is measured only while the audience camera runs)."
+        )
+    share = "" if total.viewer_share is None else f" ({100 * total.viewer_share:.0f}%)"
+    return (
+        f"{total.plays_measured} of {_count_words(total.plays, 'play')} {period} measured: "
+        f"{_count_words(total.opportunities, 'opportunity', 'opportunities')} to see, "
+        f"{_count_words(total.viewers, 'viewer')}{share}; per opportunity "
+        f"{_seconds_words(total.attention_per_opportunity_s)} of attention and "
+        f"{_seconds_words(total.dwell_per_opportunity_s)} of dwell."
+    )
+
+
+def attention_cells(row: PlayAttentionRow) -> tuple[str, ...]:
+    """A row as a table shows it: counts, the share in %, seconds per opportunity to 0.1 s ('-': none)."""
+    return (
+        row.name, str(row.plays), str(row.plays_measured), str(row.opportunities), str(row.viewers),
+        "-" if row.viewer_share is None else f"{100 * row.viewer_share:.0f}%",
+        "-" if row.attention_per_opportunity_s is None else f"{row.attention_per_opportunity_s:.1f}",
+        "-" if row.dwell_per_opportunity_s is None else f"{row.dwell_per_opportunity_s:.1f}",
+    )
+
+
 # --------------------------------------------------------------------------------------
 # Internals
 
@@ -314,3 +414,24 @@ def _csv_cell(value) -> str | int | float:
     return value
 
 
+def _attention_row(
+    name: str, plays: int, measured: int, opportunities: float, viewers: float, attention_s: float, dwell_s: float
+) -> PlayAttentionRow:
+    opportunities, viewers = int(opportunities), int(viewers)
+
+    def per_opportunity(value: float, digits: int) -> float | None:
+        return round(value / opportunities, digits) if opportunities else None
+
+    return PlayAttentionRow(
+        name, int(plays), int(measured), opportunities, viewers, per_opportunity(viewers, 3),
+        round(float(attention_s), 3), per_opportunity(attention_s, 3), round(float(dwell_s), 3),
+        per_opportunity(dwell_s, 3),
+    )
+
+
+def _count_words(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _seconds_words(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.1f} s"

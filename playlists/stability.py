@@ -89,7 +89,14 @@ class PlaylistSwitcher:
         self._remember(decision.playlist, now_s)
         if decision.playlist == self.current.playlist:
             self.queued = None
-            if decision.items != self.current.items:
+            items_changed = decision.items != self.current.items
+            if not items_changed and (decision.arm, decision.holdout_rule) != (
+                self.current.arm, self.current.holdout_rule
+            ):
+                # The same playlist, now as an arm of the holdout (or no longer): nothing
+                # changes on screen, but the next item is logged with the new arm.
+                self.current = decision
+            if items_changed:
                 # Same playlist, other items (guardrail lifted, an item's dates, a rule
                 # change): take them from the next item on.
                 return self._queue(decision, "the playlist's playable items changed")

@@ -15,6 +15,7 @@ rules:
   when:                            # leave out what does not matter: empty means "any"
     age_groups: [teen]
     attire: [school_uniform]
+    company: [teens]                        # alone | adult_with_child | teens | adults
     weekdays: [mon, tue, wed, thu, fri]     # or "mon-fri", "sat,sun", "fri-mon"
     time: ['15:00-18:00']                   # '22:00-02:00' runs past midnight
     min_group_size: 1

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_config,
         cli_content,
         cli_editor,
+        cli_experiment,
         cli_fleet,
         cli_kiosk,
         cli_models,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_config.register(commands)
     cli_content.register(commands)
     cli_editor.register(commands)
+    cli_experiment.register(commands)
     cli_fleet.register(commands)
     cli_kiosk.register(commands)
     cli_models.register(commands)

@@ -221,6 +221,11 @@ class Timeline:
         if kind == "play":
             marker = "->" if record.get("switch") else "  "
             rule = f"rule {record['rule']}" if record.get("rule") else "default playlist"
+            if record.get("arm") == "control":
+                rule += (
+                    f"; holdout control for rule {record['arm_rule']},"
+                    f" which would have shown {record['other_playlist'] or '(nothing)'}"
+                )
             why = f"  [{record['switch']}]" if record.get("switch") else ""
             return f"{record['ts']:7.1f} s  {marker} {record['playlist'] or '(fallback)'} / {record['item']} ({rule}){why}"
         if kind == "event":

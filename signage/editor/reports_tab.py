@@ -2,8 +2,10 @@
 
 Charts and tables over the proof-of-play log (`playlists.reports`): plays per hour, plays
 and time per playlist, the audience mix by hour and the segment seen most by weekday and
-hour, and how often each rule put its playlist on screen. Every report has an "Export
-CSV…" button that writes the very rows the chart shows.
+hour, how often each rule put its playlist on screen, and how much the plays were seen
+(attention per rule, playlist or item, with the plays measured and the opportunities to
+see the figures divide by). Every report has an "Export CSV…" button that writes the very
+rows the chart or table shows.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtCore import QDate, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGroupBox,
@@ -59,8 +62,9 @@ class Report:
     """One exportable report: its title, the function that reads it and its CSV columns."""
 
     title: str
-    read: Callable  # (db, start, end) -> rows
+    read: Callable  # (db, start, end) -> rows; (db, start, end, by) when `grouped`
     columns: Sequence[str]
+    grouped: bool = False  # the marketer picks what the rows are (the first column): rule, playlist or item
 
 
 REPORTS = {
@@ -75,7 +79,21 @@ REPORTS = {
         "Who was there most, by weekday and hour", reports.audience_mix, reports.AUDIENCE_MIX_COLUMNS
     ),
     "rule_hits": Report("How often each rule played", reports.rule_hits, reports.RULE_HITS_COLUMNS),
+    "attention": Report(
+        "Attention: who could see it, who looked", reports.play_attention, reports.PLAY_ATTENTION_COLUMNS,
+        grouped=True,
+    ),
 }
+ATTENTION_GROUPS = {"rule": "By rule", "playlist": "By playlist", "item": "By item"}  # the first is the default
+ATTENTION_HEADERS = (
+    ("Plays", "Items shown in the period"),
+    ("Measured", "Plays the audience camera gave snapshots for: the figures are theirs only"),
+    ("Opportunities", "Visitors present while a measured play was on screen, summed over plays"),
+    ("Viewers", "Of those, faces toward the screen for at least 1 s during the play"),
+    ("Viewer share", "Viewers / opportunities"),
+    ("Attention s / opp.", "Seconds of faces toward the screen per opportunity"),
+    ("Dwell s / opp.", "Seconds in front of the screen per opportunity"),
+)
 
 
 class ReportsTab(QWidget):
@@ -129,7 +147,8 @@ class ReportsTab(QWidget):
         start, end = self.period()
         db = self.context.db
         for name, report in REPORTS.items():
-            self.rows[name] = report.read(db, start, end)
+            grouping = (self.attention_group(),) if report.grouped else ()
+            self.rows[name] = report.read(db, start, end, *grouping)
         plays = sum(row.plays for row in self.rows["plays_per_hour"])
         seconds = sum(row.seconds for row in self.rows["plays_per_hour"])
         samples = sum(cell.samples for cell in self.rows["audience_mix"])
@@ -146,6 +165,7 @@ class ReportsTab(QWidget):
         self._show_plays_per_playlist()
         self._show_audience_mix()
         self._show_rule_hits()
+        self._show_attention()
 
     def has_unsaved_changes(self) -> bool:
         """Reports only read."""
@@ -252,6 +272,23 @@ class ReportsTab(QWidget):
         pair_layout.addWidget(self.rule_table, 1)
         pair_layout.addWidget(rule_view, 1)
         layout.addWidget(self._section("rule_hits", [pair]))
+
+        self.attention_group_box = QComboBox(page)
+        for group, label in ATTENTION_GROUPS.items():
+            self.attention_group_box.addItem(label, group)
+        self.attention_group_box.currentIndexChanged.connect(lambda _index: self._attention_group_changed())
+        choice = QWidget(page)
+        choice_layout = QHBoxLayout(choice)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        choice_layout.addWidget(self.attention_group_box)
+        choice_layout.addStretch(1)
+        self.attention_label = QLabel(page)
+        self.attention_label.setWordWrap(True)
+        self.attention_table = _table(page, ["Rule", *(header for header, _tip in ATTENTION_HEADERS)])
+        for column, (_header, tip) in enumerate(ATTENTION_HEADERS, start=1):
+            self.attention_table.horizontalHeaderItem(column).setToolTip(tip)
+        self.attention_table.setMinimumHeight(200)
+        layout.addWidget(self._section("attention", [choice, self.attention_label, self.attention_table]))
         layout.addStretch(1)
         return page
 
@@ -339,6 +376,36 @@ class ReportsTab(QWidget):
         _bars(self.rule_chart, series, [row.rule for row in ordered], "Items shown and playlist starts per rule",
               horizontal=True)
 
+    def attention_group(self) -> str:
+        """What the attention table's rows are: "rule", "playlist" or "item"."""
+        return self.attention_group_box.currentData()
+
+    def _attention_group_changed(self) -> None:
+        start, end = self.period()
+        self.rows["attention"] = reports.play_attention(self.context.db, start, end, self.attention_group())
+        self._show_attention()
+
+    def _show_attention(self) -> None:
+        rows = self.rows["attention"]
+        start, end = self.period()
+        last_day = end.date() - dt.timedelta(days=1)
+        total = reports.total_attention(rows)
+        period = f"from {start:%a %Y-%m-%d} to {last_day:%a %Y-%m-%d}"
+        self.attention_label.setText(reports.attention_summary(total, period))
+        self.attention_table.horizontalHeaderItem(0).setText(self.attention_group().capitalize())
+        shown = [*rows, total] if rows else []
+        self.attention_table.setRowCount(len(shown))
+        for index, row in enumerate(shown):
+            for column, value in enumerate(reports.attention_cells(row)):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if row is total:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.attention_table.setItem(index, column, item)
+
     # ----------------------------------------------------------------------------------
     # CSV export
 
@@ -353,13 +420,19 @@ class ReportsTab(QWidget):
         """Write report `name`'s rows (as shown) to a CSV file the marketer picks; returns the path."""
         start, end = self.period()
         last_day = end.date() - dt.timedelta(days=1)
-        path = self.choose_csv_path(f"{name}_{start:%Y-%m-%d}_to_{last_day:%Y-%m-%d}.csv")
+        columns = REPORTS[name].columns
+        if REPORTS[name].grouped:  # the first column says what the rows are
+            columns = (self.attention_group(), *columns[1:])
+            name_in_file = f"{name}_by_{self.attention_group()}"
+        else:
+            name_in_file = name
+        path = self.choose_csv_path(f"{name_in_file}_{start:%Y-%m-%d}_to_{last_day:%Y-%m-%d}.csv")
         if path is None:
             return None
         rows = self.rows[name]
         try:
             with open(path, "w", newline="", encoding="utf-8") as stream:
-                count = reports.write_csv(rows, REPORTS[name].columns, stream)
+                count = reports.write_csv(rows, columns, stream)
         except OSError as error:
             self.status_label.setText(f"Could not export {path}: {error.strerror or error}.")
             return None

@@ -59,8 +59,18 @@ def test_demo_tells_the_seeds_story_through_the_real_models(data_dir, tmp_path, 
     for scene, (attire, switches, rule) in expected.items():
         lines = read_trace(tmp_path / f"{scene}.jsonl")
         played = [line for line in lines if line["type"] == "play"]
+        arms = {line["arm"] for line in played if line.get("arm_rule") == rule}
+        assert len(arms) == 1, (scene, arms)  # the visitor's run of wins has one holdout arm
+        if arms == {"control"}:
+            # The holdout put this visitor in the control arm: what plays without
+            # targeting (here the loop, already on screen), never the rule's playlist.
+            assert all(line["playlist"] != switches[0] for line in played), scene
+            assert {line["other_playlist"] for line in played if line.get("arm")} == {switches[0]}, scene
+            continue
         assert [line["playlist"] for line in played if line["switch"]] == switches, scene
         assert {line["rule"] for line in played if line["playlist"] == switches[0]} == {rule}, scene
+    for scene, (attire, _, _) in expected.items():
+        lines = read_trace(tmp_path / f"{scene}.jsonl")
         segments = {line["audience"]["dominant_segment"] for line in lines if line["type"] == "decision"}
         assert any(segment and segment.endswith("/" + attire) for segment in segments), (scene, segments)
     assert out.count("audience: nobody") >= 3 and "1 person" in out

@@ -105,3 +105,15 @@ def test_signage_demo_prints_the_timeline_while_the_scene_plays(tmp_path):
     trace = read_trace(tmp_path / "morning.jsonl")
     assert [text for _, text in timeline] == describe_trace(trace, None).splitlines()
     assert trace[-1]["type"] == "report"  # the trace file is whole, as before
+
+
+def test_a_play_in_the_holdouts_control_arm_says_what_the_rule_would_have_shown():
+    held_out = play(7.0, "brand_loop", "brand_loop", None, None)
+    held_out.update(arm="control", arm_rule="evening_adults", other_playlist="evening_drinks")
+    targeted = play(9.0, "evening_drinks", "beer_promo", "evening_adults", "the default playlist yields")
+    targeted.update(arm="targeted", arm_rule="evening_adults", other_playlist="brand_loop")
+    assert describe_trace([held_out, targeted], None).splitlines() == [
+        "    7.0 s     brand_loop / brand_loop (default playlist; holdout control for rule evening_adults,"
+        " which would have shown evening_drinks)",
+        "    9.0 s  -> evening_drinks / beer_promo (rule evening_adults)  [the default playlist yields]",
+    ]

@@ -1,9 +1,15 @@
 """Backtest: learn on earlier weeks, check on later weeks, against a non-personalized baseline.
 
 For each context the learned rules would target (age group x part of day x weekday or
-weekend), the suggested categories are the ones its findings name (best lift first, at
-most `top_k`). The baseline shows everyone the `top_k` most popular categories at that
-time (same part of day and day type, all ages). On the held-out weeks, two numbers:
+weekend, and age group x company x part of day x day type where the company context has
+enough baskets), the suggested categories are the ones its findings name (best lift
+first, at most `top_k`). A held-out basket is scored for the most specific context that
+has suggestions, as the player would show it (a company context's rules have the higher
+priority): a basket of an adult with a child on a weekday afternoon counts for that
+context when it was learned, else for the adult weekday-afternoon context, whose row
+then holds only the baskets of companies without a context of their own. The baseline
+shows everyone the `top_k` most popular categories at that time (same part of day and
+day type, all ages). On the held-out weeks, two numbers:
 
 * **appearance rate**: how often the suggested categories appear in the held-out baskets
   of that context (the mean over the categories of the share of baskets holding it),
@@ -31,12 +37,13 @@ from dataclasses import dataclass
 import numpy as np
 from sqlite_utils import Database
 
-from audience.types import AGE_GROUPS
+from audience.types import AGE_GROUPS, COMPANIES, Company
 from playlists.learning import (
     _PARTS,
     ANY_AGE,
     DAY_TYPES,
     Context,
+    Counts,
     LearningSettings,
     count_baskets,
     findings_from_counts,
@@ -59,6 +66,8 @@ class ContextResult:
     targeting_lift: float
     targeting_interval: tuple[float, float]
     own_popular_rate: float  # the context's own most bought categories on the training weeks
+    # An age-only context: the companies whose baskets count for their own context instead.
+    others_scored_apart: tuple[Company, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,42 +134,59 @@ def backtest(
     top_k: int = 3,
     bootstrap: int = 1000,
     seed: int = 0,
+    *,
+    company: bool = True,
 ) -> BacktestReport:
-    """Learn before `split_day`, score after it (see the module docstring)."""
+    """Learn before `split_day`, score after it (see the module docstring).
+
+    `company=False` learns and scores the age-only contexts alone (as before the camera's
+    company was a context), to compare.
+    """
     sources = list(sources) if sources is not None else None
     first_day, default, last_day = default_split(db, sources)
     split_day = split_day or default
     if not first_day < split_day <= last_day:
         raise DataError(f"split day {split_day} is outside the history ({first_day} to {last_day})")
-    train = count_baskets(db, sources, None, split_day)
-    test = count_baskets(db, sources, split_day, None)
-    findings = [f for f in findings_from_counts(train, settings) if f.context.age_group is not None]
+    train = count_baskets(db, sources, None, split_day, company_segments=settings.company_segments)
+    test = count_baskets(db, sources, split_day, None, company_segments=settings.company_segments)
+    findings = [
+        f for f in findings_from_counts(train, settings)
+        if f.context.age_group is not None and (company or f.context.company is None)
+    ]
     suggested: dict[Context, list[str]] = {}
     for finding in findings:  # best lift first
         chosen = suggested.setdefault(finding.context, [])
         if len(chosen) < top_k:
             chosen.append(finding.category)
+    # (age group, part, day type) -> the companies with a context of their own there.
+    apart: dict[tuple, list[Company]] = {}
+    for context in suggested:
+        if context.company is not None:
+            apart.setdefault((context.age_group, context.day_part, context.day_type), []).append(context.company)
 
     test_index = {c: i for i, c in enumerate(test.categories)}
     rng = np.random.default_rng(seed)
     rows, draws = [], []
     for context, categories in sorted(suggested.items(), key=lambda item: item[0].label()):
-        g = list(AGE_GROUPS).index(context.age_group)
         part, day_type = _PARTS.index(context.day_part), DAY_TYPES.index(context.day_type)
+        where = (context.age_group, context.day_part, context.day_type)
+        others = tuple(apart.get(where, ())) if context.company is None else ()
         popular = train.with_category[ANY_AGE, part, day_type]
         baseline = tuple(train.categories[k] for k in np.argsort(-popular, kind="stable")[:top_k])
-        own = train.with_category[g, part, day_type]
+        own = _cell(train, context, ())[1]
         own_popular = tuple(train.categories[k] for k in np.argsort(-own, kind="stable")[:top_k])
-        n_c = test.baskets[g, part, day_type]
+        n_c, scored = _cell(test, context, others)
         n_t = test.baskets[ANY_AGE, part, day_type]
         if n_c < 1 or n_t < 1:
             continue
 
-        def held_out(names, group):
-            return np.array([test.with_category[group, part, day_type, test_index[n]] if n in test_index else 0.0 for n in names])
+        def held_out(names, counts):
+            return np.array([counts[test_index[n]] if n in test_index else 0.0 for n in names])
 
-        hits, base_hits, time_hits = held_out(categories, g), held_out(baseline, g), held_out(categories, ANY_AGE)
-        own_rate = float(np.mean(held_out(own_popular, g) / n_c))
+        everyone = test.with_category[ANY_AGE, part, day_type]
+        hits, base_hits = held_out(categories, scored), held_out(baseline, scored)
+        time_hits = held_out(categories, everyone)
+        own_rate = float(np.mean(held_out(own_popular, scored) / n_c))
         # Bootstrap draws of every held-out count of this context.
         sim_hits = rng.binomial(round(n_c), np.clip(hits / n_c, 0, 1), size=(bootstrap, len(hits))) / round(n_c)
         sim_base = rng.binomial(round(n_c), np.clip(base_hits / n_c, 0, 1), size=(bootstrap, len(base_hits))) / round(n_c)
@@ -175,7 +201,7 @@ def backtest(
                 context, float(n_c), tuple(categories), baseline, rate, base_rate,
                 rate / base_rate if base_rate > 0 else float("inf"),
                 _interval(np.divide(sim_rate, sim_base_rate, out=np.zeros_like(sim_rate), where=sim_base_rate > 0)),
-                targeting, _interval(sim_targeting), own_rate,
+                targeting, _interval(sim_targeting), own_rate, others,
             )
         )
         draws.append((n_c, sim_rate, sim_base_rate, sim_targeting))
@@ -205,6 +231,26 @@ def backtest(
     )
 
 
+def _cell(counts: Counts, context: Context, others: tuple[Company, ...]) -> tuple[float, np.ndarray]:
+    """(baskets, baskets holding each category) of a context, without the baskets of `others`.
+
+    A context with a company reads the company arrays; an age-only one its age group's,
+    less the companies scored in contexts of their own (clipped at 0: the age-band shares
+    are fractions, and a difference of sums may miss 0 by a rounding error).
+    """
+    g = AGE_GROUPS.index(context.age_group)
+    part, day_type = _PARTS.index(context.day_part), DAY_TYPES.index(context.day_type)
+    if context.company is not None:
+        c = COMPANIES.index(context.company)
+        return float(counts.company_baskets[g, c, part, day_type]), counts.company_with_category[g, c, part, day_type]
+    baskets, with_category = float(counts.baskets[g, part, day_type]), counts.with_category[g, part, day_type]
+    for company in others:
+        c = COMPANIES.index(company)
+        baskets -= counts.company_baskets[g, c, part, day_type]
+        with_category = with_category - counts.company_with_category[g, c, part, day_type]
+    return max(baskets, 0.0), np.maximum(with_category, 0.0)
+
+
 def _interval(values: np.ndarray) -> tuple[float, float]:
     return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
 
@@ -215,14 +261,18 @@ def format_backtest(report: BacktestReport) -> str:
         f"trained on {report.train_days[0]} to {report.train_days[1]} ({report.train_baskets:,} baskets), "
         f"tested on {report.test_days[0]} to {report.test_days[1]} ({report.test_baskets:,} baskets)",
         "",
-        f"{'context':<32}{'baskets':>9}{'rate':>8}{'baseline':>10}{'uplift (95%)':>22}{'targeting lift (95%)':>26}",
+        f"{'context':<50}{'baskets':>9}{'rate':>8}{'baseline':>10}{'uplift (95%)':>22}{'targeting lift (95%)':>26}",
     ]
     for row in report.contexts:
         lines.append(
-            f"{row.context.label():<32}{row.test_baskets:>9,.0f}{row.rate:>8.3f}{row.baseline_rate:>10.3f}"
+            f"{row.context.label():<50}{row.test_baskets:>9,.0f}{row.rate:>8.3f}{row.baseline_rate:>10.3f}"
             f"{_ratio(row.uplift, row.uplift_interval):>22}{_ratio(row.targeting_lift, row.targeting_interval):>26}"
         )
-        lines.append(f"    suggested: {', '.join(row.suggested)}   baseline: {', '.join(row.baseline)}")
+        apart = (
+            f"   (without {', '.join(c.value for c in row.others_scored_apart)}: scored in their own contexts)"
+            if row.others_scored_apart else ""
+        )
+        lines.append(f"    suggested: {', '.join(row.suggested)}   baseline: {', '.join(row.baseline)}{apart}")
     lines += [
         "",
         f"overall (weighted by held-out baskets): appearance rate {report.rate:.3f} against {report.baseline_rate:.3f} "

@@ -2,12 +2,27 @@
 
 **Contexts.** A context is what the camera and the clock can observe: an audience age
 group, a part of the day (`TimeOfDay`: early morning 05-07, morning 07-11, lunch 11-14,
-afternoon 14-18, evening 18-22, night 22-05) and weekday or weekend. The purchase data's
+afternoon 14-18, evening 18-22, night 22-05) and weekday or weekend, and, where the data
+supports it, the group's company (alone, an adult with a child, teens, adults). The purchase data's
 own age bands ("25-34") are spread over our age groups by the share of their years in
 each group (`age_band_shares`: 25-34 is half young_adult, half adult), and the table is
 printed by `signage rules learn`. A segment column in the data (say "commuter") becomes
 a context only through an explicit assumption in the config that an attire shows it
 (`attire_segments: {business: commuter}`); attire itself never appears in purchase data.
+
+**Company from household composition.** The camera sees who a visitor is with
+(`audience.types.Company`); purchase data knows the household (Complete Journey's
+`household_comp`, in the `segment` column: `1 Adult Kids`, `2 Adults Kids`, `1 Adult No
+Kids`, `2 Adults No Kids`). `LearningSettings.company_segments` maps one to the other,
+and that mapping is an assumption, not a fact of the data: by default a household with
+kids is taken to shop as an adult with a child, a one-adult household alone, a two-adult
+household as adults. Households with kids do not always bring them, so a company
+context mixes some lone parents in; the backtest measures whether the assumption pays.
+No household in the data is a group of teens. Age group x company x part of day x day
+type contexts are learned where they have `min_context_baskets`; the age-only context of
+the same time stays, for audiences whose company has no context of its own. A
+suggestion for a company context gets priority `suggestion_priority + 1`, so that the
+more specific rule wins over the age-only one when both match.
 
 **Counting.** Two SQL aggregations over the `baskets` and `basket_categories` tables
 (`playlists.purchases`) do all the counting: baskets per (age band, segment, weekday,
@@ -30,24 +45,31 @@ a disabled rule with its metrics, until a marketer accepts it. Re-learning updat
 learned rules it made, never rules a marketer wrote or edited, and never re-suggests one
 a marketer rejected. A suggestion can also be snoozed: the editor hides it until a given
 day (`snooze_suggestion`); learning itself ignores snoozes.
+
+**Measured uplift.** Lift is a correlation; once the randomised holdout has measured a
+rule (`playlists.uplift.measure_uplift`), that effect ranks and explains the suggestion
+("measured +6% (-1% to +13%) over 21 days"): `measured_uplifts` reads a report, and
+`suggestion_rank` puts rules the holdout proved to sell first, then the unmeasured and
+the undecided by their learned lift, and the ones it proved not to sell last.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 from sqlite_utils import Database
 
 from audience.calibration import AgeGroupBoundaries
 from audience.settings import POSITIVE, Range, between, check_ranges
-from audience.types import AGE_GROUPS, AgeGroup, Attire, TimeOfDay
+from audience.types import AGE_GROUPS, COMPANIES, MINOR_AGE_GROUPS, AgeGroup, Attire, Company, TimeOfDay
 from foundation.db import migrate
 from content.model import ContentItem
 from playlists.model import (
@@ -58,7 +80,12 @@ from playlists.model import (
     TimeWindow,
     describe_weekdays,
 )
-from foundation.errors import ConfigError, ConflictError, DataError
+from foundation.errors import ConfigError, ConflictError, DataError, SignageError
+
+if TYPE_CHECKING:  # playlists.uplift reads this module's settings: no import at run time
+    from playlists.uplift import UpliftReport
+
+log = logging.getLogger(__name__)
 
 DAY_PARTS: dict[TimeOfDay, tuple[int, int]] = {  # [start, end) hours, local time
     TimeOfDay.EARLY_MORNING: (5, 7),
@@ -73,7 +100,15 @@ _PARTS = tuple(DAY_PARTS)
 _HOUR_TO_PART = np.array([_PARTS.index(TimeOfDay.of(dt.datetime(2026, 1, 1, hour))) for hour in range(24)])
 ANY_AGE = len(AGE_GROUPS)  # index of "any age" in the count arrays
 OLDEST_YEARS = 90.0  # an open band such as 65+ is taken to end here
-MINOR_AGE_GROUPS = (AgeGroup.CHILD, AgeGroup.TEEN)
+# Companies in which a minor is with the audience: no age-restricted suggestion for them.
+MINOR_COMPANIES = (Company.ADULT_WITH_CHILD, Company.TEENS)
+# A context's company after its age group: "adult with a child", "young_adult alone".
+_COMPANY_WORDS = {
+    Company.ALONE: "alone",
+    Company.ADULT_WITH_CHILD: "with a child",
+    Company.TEENS: "in a group",
+    Company.ADULTS: "with other adults",
+}
 
 MIGRATIONS = (
     """
@@ -114,6 +149,19 @@ def _default_category_tags() -> dict[str, str]:
     }
 
 
+def _default_company_segments() -> dict[str, str]:
+    # Household composition (Complete Journey's household_comp; the Dunnhumby data's
+    # older codes too) -> the company the camera is assumed to see (module docstring).
+    return {
+        "1 Adult Kids": Company.ADULT_WITH_CHILD.value,
+        "2 Adults Kids": Company.ADULT_WITH_CHILD.value,
+        "1 Adult No Kids": Company.ALONE.value,
+        "Single Female": Company.ALONE.value,
+        "Single Male": Company.ALONE.value,
+        "2 Adults No Kids": Company.ADULTS.value,
+    }
+
+
 @dataclass(frozen=True)
 class LearningSettings:
     """Thresholds and explicit assumptions of learning (`learning:` in the config file)."""
@@ -127,6 +175,9 @@ class LearningSettings:
     category_tags: dict[str, str] = field(default_factory=_default_category_tags)
     # Attire -> the data's segment it is assumed to show (e.g. business: commuter).
     attire_segments: dict[str, str] = field(default_factory=dict)
+    # The data's segment (household composition) -> the company it is assumed to shop in
+    # (alone, adult_with_child, teens, adults); {} learns no company contexts.
+    company_segments: dict[str, str] = field(default_factory=_default_company_segments)
 
     RANGES: ClassVar[dict[str, Range]] = {
         # Compared with numpy int64 counts: a bound keeps a 400-digit value from overflowing.
@@ -136,7 +187,8 @@ class LearningSettings:
         "min_lift": POSITIVE,
         "max_suggestions_per_context": between(1, 1000),
         # Rule priorities are stored as SQLite integers; the default playlist's is -2**31.
-        "suggestion_priority": between(-(2**31) + 1, 2**31 - 1),
+        # A company context's suggestion gets one more (`_rule_for`).
+        "suggestion_priority": between(-(2**31) + 1, 2**31 - 2),
     }
 
     def check(self, where: str = "learning") -> None:
@@ -146,6 +198,13 @@ class LearningSettings:
         for attire in self.attire_segments:
             if attire not in attires:
                 raise ConfigError(f"{where}.attire_segments: unknown attire {attire!r} (known: {', '.join(sorted(attires))})")
+        companies = {c.value for c in Company}
+        for segment, company in self.company_segments.items():
+            if company not in companies:
+                raise ConfigError(
+                    f"{where}.company_segments: segment {segment!r} maps to unknown company {company!r}"
+                    f" (known: {', '.join(c.value for c in Company)})"
+                )
 
 
 # --------------------------------------------------------------------------------------
@@ -186,7 +245,9 @@ class Counts:
     """Basket counts by context and category, from the two GROUP BY queries.
 
     Arrays are indexed [age group (6) + any age, day part (6), day type (2), ...]; with
-    fractional age bands the per-group counts are expected counts (floats).
+    fractional age bands the per-group counts are expected counts (floats). The company
+    arrays count the baskets whose segment `company_segments` maps to a company, by
+    [age group (6) + any age, company (4), day part, day type, ...].
     """
 
     categories: tuple[str, ...]
@@ -197,6 +258,8 @@ class Counts:
     segment_with_category: np.ndarray  # [segments, 6, 2, categories]
     age_bands: dict[str, int]  # band -> baskets, for the mapping table
     total_baskets: int
+    company_baskets: np.ndarray | None = None  # [7, 4, 6, 2]
+    company_with_category: np.ndarray | None = None  # [7, 4, 6, 2, categories]
 
 
 BASKET_QUERY = """
@@ -217,8 +280,13 @@ def count_baskets(
     from_day: dt.date | None = None,
     until_day: dt.date | None = None,
     boundaries: AgeGroupBoundaries = AgeGroupBoundaries(),
+    company_segments: Mapping[str, str] | None = None,
 ) -> Counts:
-    """Run the two aggregation queries over [from_day, until_day) and fold them into Counts."""
+    """Run the two aggregation queries over [from_day, until_day) and fold them into Counts.
+
+    `company_segments` (segment -> company; default `LearningSettings().company_segments`)
+    says which segments count for which company context.
+    """
     sources = list(sources) if sources is not None else [row[0] for row in db.execute("SELECT source FROM purchase_imports")]
     if not sources:
         raise DataError("no purchase history imported: run `signage purchases import-csv` or `import-completejourney`")
@@ -226,11 +294,19 @@ def count_baskets(
     params = [*sources, (from_day or dt.date.min).isoformat(), (until_day or dt.date.max).isoformat()]
     basket_rows = db.execute(BASKET_QUERY.format(sources=marks), params).fetchall()
     category_rows = db.execute(CATEGORY_QUERY.format(sources=marks), params).fetchall()
-    return counts_from_rows(basket_rows, category_rows, boundaries)
+    return counts_from_rows(basket_rows, category_rows, boundaries, company_segments)
 
 
-def counts_from_rows(basket_rows, category_rows, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> Counts:
+def counts_from_rows(
+    basket_rows,
+    category_rows,
+    boundaries: AgeGroupBoundaries = AgeGroupBoundaries(),
+    company_segments: Mapping[str, str] | None = None,
+) -> Counts:
     """Fold the rows of BASKET_QUERY and CATEGORY_QUERY (from any SQL engine) into Counts."""
+    if company_segments is None:
+        company_segments = _default_company_segments()
+    company_index = {segment: COMPANIES.index(Company(company)) for segment, company in company_segments.items()}
     categories = tuple(sorted({row[4] for row in category_rows}))
     segments = tuple(sorted({row[1] for row in basket_rows if row[1]}))
     category_index = {c: i for i, c in enumerate(categories)}
@@ -251,35 +327,50 @@ def counts_from_rows(basket_rows, category_rows, boundaries: AgeGroupBoundaries 
     with_category = np.zeros((ANY_AGE + 1, len(_PARTS), 2, len(categories)))
     segment_baskets = np.zeros((len(segments), len(_PARTS), 2))
     segment_with = np.zeros((len(segments), len(_PARTS), 2, len(categories)))
+    company_baskets = np.zeros((ANY_AGE + 1, len(COMPANIES), len(_PARTS), 2))
+    company_with = np.zeros((ANY_AGE + 1, len(COMPANIES), len(_PARTS), 2, len(categories)))
     age_bands: dict[str, int] = {}
     total = 0
     for band, segment, weekday, hour, count in basket_rows:
         part, day_type = _HOUR_TO_PART[hour], int(weekday >= 5)
-        baskets[:, part, day_type] += share_rows.get(band if band else None) * count
+        shares = share_rows.get(band if band else None) * count
+        baskets[:, part, day_type] += shares
         if segment:
             segment_baskets[segment_index[segment], part, day_type] += count
+            if segment in company_index:
+                company_baskets[:, company_index[segment], part, day_type] += shares
         age_bands[band or "unknown"] = age_bands.get(band or "unknown", 0) + count
         total += count
     for band, segment, weekday, hour, category, count in category_rows:
         part, day_type, k = _HOUR_TO_PART[hour], int(weekday >= 5), category_index[category]
-        with_category[:, part, day_type, k] += share_rows.get(band if band else None) * count
+        shares = share_rows.get(band if band else None) * count
+        with_category[:, part, day_type, k] += shares
         if segment:
             segment_with[segment_index[segment], part, day_type, k] += count
-    return Counts(categories, baskets, with_category, segments, segment_baskets, segment_with, age_bands, total)
+            if segment in company_index:
+                company_with[:, company_index[segment], part, day_type, k] += shares
+    return Counts(
+        categories, baskets, with_category, segments, segment_baskets, segment_with, age_bands, total,
+        company_baskets, company_with,
+    )
 
 
 @dataclass(frozen=True)
 class Context:
-    """Who and when: an age group or a segment (or neither), a part of the day, weekday or weekend."""
+    """Who and when: an age group (with or without a company) or a segment (or neither), a part of
+    the day, weekday or weekend."""
 
     day_part: TimeOfDay
     day_type: str  # weekday | weekend
     age_group: AgeGroup | None = None
     segment: str | None = None
+    company: Company | None = None  # with an age group: who the audience is with
 
     def label(self) -> str:
-        """'teen, afternoon, weekday'."""
+        """'teen, afternoon, weekday'; 'adult (adult_with_child), afternoon, weekday'."""
         who = self.age_group.value if self.age_group else (f"segment {self.segment}" if self.segment else "everyone")
+        if self.company is not None:
+            who += f" ({self.company.value})"
         return f"{who}, {self.day_part.value}, {self.day_type}"
 
     def hours(self) -> str:
@@ -303,8 +394,11 @@ class Finding:
     lift_lower: float  # lower end of the 95% interval
 
     def sentence(self) -> str:
-        """'young_adult buy BAG SNACKS 1.6x more often 14:00-18:00 on weekdays, based on 1,240 baskets'."""
+        """'young_adult buy BAG SNACKS 1.6x more often 14:00-18:00 on weekdays, based on 1,240 baskets'
+        ('adult with a child buy ...' for a context with a company)."""
         who = self.context.age_group.value if self.context.age_group else f"'{self.context.segment}' shoppers"
+        if self.context.company is not None:
+            who += f" {_COMPANY_WORDS[self.context.company]}"
         days = "on weekdays" if self.context.day_type == "weekday" else "at weekends"
         return (
             f"{who} buy {self.category} {self.lift:.1f}x more often {self.context.hours()} {days}, "
@@ -332,6 +426,14 @@ def findings_from_counts(counts: Counts, settings: LearningSettings = LearningSe
         (counts.baskets[:ANY_AGE], counts.with_category[:ANY_AGE], lambda i: {"age_group": AGE_GROUPS[i]}),
         (counts.segment_baskets, counts.segment_with_category, lambda i: {"segment": counts.segments[i]}),
     ]
+    if counts.company_baskets is not None and settings.company_segments:
+        # Age group x company, flattened to one axis: index i is (age i // 4, company i % 4).
+        shape = (ANY_AGE * len(COMPANIES), len(_PARTS), 2)
+        blocks.append((
+            counts.company_baskets[:ANY_AGE].reshape(shape),
+            counts.company_with_category[:ANY_AGE].reshape(shape + (len(counts.categories),)),
+            lambda i: {"age_group": AGE_GROUPS[i // len(COMPANIES)], "company": COMPANIES[i % len(COMPANIES)]},
+        ))
     for baskets, with_category, who in blocks:
         if baskets.size == 0:
             continue
@@ -415,11 +517,11 @@ def suggest_rules(
         if per_context.get(context, 0) >= settings.max_suggestions_per_context:
             continue
         tag = category_tag(finding.category, settings)
-        if context.age_group in MINOR_AGE_GROUPS and any(
-            item.age_restricted and tag in item.tags for item in content.values()
-        ):
+        minors = context.age_group in MINOR_AGE_GROUPS or context.company in MINOR_COMPANIES
+        if minors and any(item.age_restricted and tag in item.tags for item in content.values()):
             # 19-24 spreads a sixth into "teen": the data's 19-year-olds buying beer must
-            # not become a rule showing beer ads to teenagers.
+            # not become a rule showing beer ads to teenagers; nor may a parent's beer
+            # become a rule for an adult with a child (the guardrail would withhold it anyway).
             result.append(Suggestion(finding, None, f"not suggested to minors: content tagged '{tag}' is age-restricted"))
             continue
         playlist = playlist_for_tag(tag, playlists, content)
@@ -439,9 +541,12 @@ def _rule_for(finding: Finding, playlist: str, segment_attire: dict[str, Attire]
     context = finding.context
     start, end = DAY_PARTS[context.day_part]
     who = context.age_group.value if context.age_group else segment_attire[context.segment].value
+    if context.company is not None:
+        who += f"_{context.company.value}"
     conditions = Conditions(
         age_groups=(context.age_group,) if context.age_group else (),
         attire=(segment_attire[context.segment],) if context.segment else (),
+        company=(context.company,) if context.company else (),
         time_windows=(TimeWindow(f"{start:02d}:00", f"{end:02d}:00"),),
         weekdays=(0, 1, 2, 3, 4) if context.day_type == "weekday" else (5, 6),
     )
@@ -457,7 +562,8 @@ def _rule_for(finding: Finding, playlist: str, segment_attire: dict[str, Attire]
         name=f"learned_{who}_{context.day_part.value}_{context.day_type}_{playlist}",
         playlist=playlist,
         conditions=conditions,
-        priority=settings.suggestion_priority,
+        # A company context is more specific than its age group's: it wins when both match.
+        priority=settings.suggestion_priority + (1 if context.company is not None else 0),
         enabled=False,
         note=finding.sentence() + f" (category {finding.category})",
         origin=RuleOrigin.LEARNED,
@@ -621,6 +727,8 @@ def suggestion_sentence(rule: Rule) -> str:
     conditions, metrics = rule.conditions, rule.learned_metrics
     if conditions.age_groups:
         who = _and_words([_AGE_GROUP_WORDS[group] for group in conditions.age_groups])
+        if conditions.company:
+            who += " " + " or ".join(_COMPANY_WORDS[company] for company in conditions.company)
     elif conditions.attire:
         who = "shoppers in " + _and_words([attire.value.replace("_", " ") for attire in conditions.attire]) + " clothes"
     else:
@@ -641,6 +749,83 @@ def suggestion_sentence(rule: Rule) -> str:
     if "baskets" in metrics:
         sentence += f", based on {metrics['baskets']:,.0f} baskets"
     return sentence
+
+
+@dataclass(frozen=True)
+class MeasuredUplift:
+    """A rule's effect as the randomised holdout measured it (one row of an `UpliftReport`)."""
+
+    rule: str
+    category: str
+    effect: float  # relative: +0.06 is 6% more receipts with the category after the targeted ad
+    interval: tuple[float, float]  # 95 %
+    days: float
+
+    @property
+    def proven(self) -> int:
+        """+1: the interval is above 0 (it sells); -1: below 0 (it does not); 0: not decided yet."""
+        low, high = self.interval
+        return 1 if low > 0 else (-1 if high < 0 else 0)
+
+    def words(self) -> str:
+        """'measured +6% (-1% to +13%) over 21 days'."""
+        days = round(self.days)
+        return (
+            f"measured {_signed_percent(self.effect)} ({_signed_percent(self.interval[0])} to "
+            f"{_signed_percent(self.interval[1])}) over {days:,} day{'' if days == 1 else 's'}"
+        )
+
+
+def measured_uplifts(report: UpliftReport, rules: Iterable[Rule] = ()) -> dict[str, MeasuredUplift]:
+    """Rule name -> its measured uplift, for the rules of `report` with a number.
+
+    A rule's row is the one of the category it was learned for (`suggestion_category`,
+    from `rules`), else its row with the most receipts in the targeted arm: the category
+    the measurement rests on most. Rows with a problem instead of a number are left out.
+    """
+    learned_for = {rule.name: suggestion_category(rule) for rule in rules}
+    best: dict[str, tuple[tuple, MeasuredUplift]] = {}
+    for row in report.rows:
+        if row.effect is None or row.interval is None:
+            continue
+        key = (row.category == learned_for.get(row.rule), row.targeted_receipts)
+        if row.rule not in best or key > best[row.rule][0]:
+            best[row.rule] = (key, MeasuredUplift(row.rule, row.category, row.effect, tuple(row.interval), row.days))
+    return {rule: measured for rule, (_, measured) in best.items()}
+
+
+def measured_uplifts_in(
+    db: Database, rules: Iterable[Rule], settings: LearningSettings = LearningSettings()
+) -> dict[str, MeasuredUplift]:
+    """`measured_uplifts` of the whole history of `db` (`playlists.uplift.measure_uplift`).
+
+    A database the uplift cannot be measured in (no plays, no receipts) gives {}: the
+    suggestions are then ranked and explained by their learned numbers alone.
+    """
+    from playlists.uplift import measure_uplift  # imports this module: here, not at the top
+
+    rules = list(rules)
+    try:
+        report = measure_uplift(db, learning=settings)
+    except SignageError as error:
+        log.info("suggestions: no measured uplift (%s)", error)
+        return {}
+    return measured_uplifts(report, rules)
+
+
+def suggestion_rank(rule: Rule, measured: Mapping[str, MeasuredUplift]) -> tuple:
+    """Sort key of suggestions, best first: proven to sell (by effect), then the unmeasured
+    and undecided (by learned lift), then proven not to sell (by effect)."""
+    found = measured.get(rule.name)
+    lift = rule.learned_metrics.get("lift", 0.0)
+    if found is None or found.proven == 0:
+        return (1, -lift, rule.name)
+    return (0 if found.proven > 0 else 2, -found.effect, rule.name)
+
+
+def _signed_percent(value: float) -> str:
+    text = f"{value:+.0%}"
+    return "+0%" if text == "-0%" else text
 
 
 def _and_words(words: list[str]) -> str:

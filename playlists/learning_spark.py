@@ -78,7 +78,7 @@ import shutil
 import subprocess
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -461,6 +461,7 @@ def count_baskets(
     from_day: dt.date | None = None,
     until_day: dt.date | None = None,
     boundaries: AgeGroupBoundaries = AgeGroupBoundaries(),
+    company_segments: Mapping[str, str] | None = None,
     *,
     session=None,
     options: SparkOptions = SparkOptions(),
@@ -474,7 +475,7 @@ def count_baskets(
     if session is None:
         checked_receipt_files(receipts)  # a malformed file is said before a JVM starts
         with spark_session(options) as started:
-            return count_baskets(receipts, sources, from_day, until_day, boundaries, session=started)
+            return count_baskets(receipts, sources, from_day, until_day, boundaries, company_segments, session=started)
     held = register_receipts(session, receipts)
     sources = list(held) if sources is None else list(sources)
     for source in sources:
@@ -492,7 +493,7 @@ def count_baskets(
     # Spark's rows come in no order; folded in the GROUP BY order (NULL first) in which
     # SQLite returns them, the age-band shares are summed in the same order, to the last bit.
     return learner.counts_from_rows(sorted(basket_rows, key=_group_order), sorted(category_rows, key=_group_order),
-                                    boundaries)
+                                    boundaries, company_segments)
 
 
 def _group_order(row) -> tuple:

@@ -40,7 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(learn)
     learn.set_defaults(handler=_learn)
 
-    suggestions = sub.add_parser("suggestions", help="learned rules with their numbers, in plain words")
+    suggestions = sub.add_parser(
+        "suggestions", help="learned rules with their numbers and measured uplift, in plain words, best first"
+    )
+    suggestions.add_argument("--config", type=Path, help="config file (learning settings; default: `signage config path`)")
     add_db_option(suggestions)
     suggestions.set_defaults(handler=_suggestions)
 
@@ -60,6 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     backtest.add_argument("--source", action="append", help="purchase source (repeatable; default: all)")
     backtest.add_argument("--split", help="first test day YYYY-MM-DD (default: the Monday after 75%% of the history)")
     backtest.add_argument("--top-k", type=int, default=3, help="categories suggested per context (default 3)")
+    backtest.add_argument(
+        "--no-company", action="store_true",
+        help="learn and test age-only contexts, without the company contexts (to compare)",
+    )
     _common(backtest)
     backtest.set_defaults(handler=_backtest)
 
@@ -113,9 +120,9 @@ def _learn(args: argparse.Namespace) -> int:
     if args.engine == "spark":
         from playlists.learning_spark import count_baskets as count_on_spark
 
-        counts = count_on_spark(args.receipts, args.source)
+        counts = count_on_spark(args.receipts, args.source, company_segments=settings.company_segments)
     else:
-        counts = count_baskets(db, args.source)
+        counts = count_baskets(db, args.source, company_segments=settings.company_segments)
     findings = findings_from_counts(counts, settings)
     store, library = PlaylistStore(db), ContentLibrary(db)
     suggestions = suggest_rules(findings, store.playlists(), library.items_by_name(), settings)
@@ -148,22 +155,28 @@ def _learn(args: argparse.Namespace) -> int:
 
 def _suggestions(args: argparse.Namespace) -> int:
     from playlists.learning import (
+        measured_uplifts_in,
         suggestion_numbers,
+        suggestion_rank,
         suggestion_sentence,
         suggestion_state,
     )
     from playlists.model import RuleOrigin
     from playlists.store import PlaylistStore
 
-    rules = [r for r in PlaylistStore(open_db(args.db)).rules() if r.origin is not RuleOrigin.MANUAL]
+    db = open_db(args.db)
+    rules = [r for r in PlaylistStore(db).rules() if r.origin is not RuleOrigin.MANUAL]
     if not rules:
         print("no learned rules: run `signage rules learn`")
         return 0
-    for rule in sorted(rules, key=lambda r: -r.learned_metrics.get("lift", 0)):
+    measured = measured_uplifts_in(db, rules, _settings(args))
+    for rule in sorted(rules, key=lambda r: suggestion_rank(r, measured)):
         # The same words as the editor's Suggestions tab (playlists.learning).
         print(f"{rule.name} [{suggestion_state(rule)}] -> {rule.playlist}")
         print(f"    {suggestion_sentence(rule)}")
         print(f"    {suggestion_numbers(rule)}")
+        if rule.name in measured:
+            print(f"    {measured[rule.name].words()} (randomised holdout, {measured[rule.name].category})")
     return 0
 
 
@@ -200,6 +213,6 @@ def _backtest(args: argparse.Namespace) -> int:
             split = dt.date.fromisoformat(args.split)
         except ValueError:
             raise ConfigError(f"--split: {args.split!r} is not a date YYYY-MM-DD") from None
-    report = backtest(open_db(args.db), args.source, split, settings, top_k=args.top_k)
+    report = backtest(open_db(args.db), args.source, split, settings, top_k=args.top_k, company=not args.no_company)
     print(format_backtest(report))
     return 0

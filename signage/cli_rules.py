@@ -24,6 +24,7 @@ _OPTION_OF_FIELD = {
     "when.age_groups": "--age-group",
     "when.attire": "--attire",
     "when.genders": "--gender",
+    "when.company": "--company",
     "when.time": "--time",
     "when.weekdays": "--weekdays",
     "when.min_group_size": "--min-group-size",
@@ -203,6 +204,10 @@ def _add_rule_options(parser: argparse.ArgumentParser, editing: bool) -> None:
     parser.add_argument("--age-group", action="append", help=f"age groups, e.g. teen,young_adult (repeatable){clear_list}")
     parser.add_argument("--attire", action="append", help=f"attire, e.g. school_uniform,business (repeatable){clear_list}")
     parser.add_argument("--gender", action="append", help=f"genders (matches only when gender targeting is on){clear_list}")
+    parser.add_argument(
+        "--company", action="append",
+        help=f"who the visitors are with: alone, adult_with_child, teens, adults (repeatable){clear_list}",
+    )
     parser.add_argument("--time", action="append", metavar="HH:MM-HH:MM", help=f"daily time window, e.g. 15:00-18:00 (repeatable){clear_list}")
     parser.add_argument("--weekdays", help=f"days, e.g. mon-fri or sat,sun{clear_list}")
     parser.add_argument("--min-group-size", type=int, help="at least this many visitors in front of the screen")
@@ -517,7 +522,9 @@ def _apply_rule_options(data: dict, args: argparse.Namespace) -> bool:
     """
     given = {name: value for name, value in vars(args).items() if name in _RULE_OPTIONS}
     when = data.setdefault("when", {})
-    for option, key in (("age_group", "age_groups"), ("attire", "attire"), ("gender", "genders"), ("time", "time")):
+    lists = (("age_group", "age_groups"), ("attire", "attire"), ("gender", "genders"), ("company", "company"),
+             ("time", "time"))
+    for option, key in lists:
         if option in given:
             parts = [part.strip() for value in given[option] for part in value.split(",") if part.strip()]
             if parts in ([], ["any"]):
@@ -556,7 +563,7 @@ def _apply_rule_options(data: dict, args: argparse.Namespace) -> bool:
 
 
 _RULE_OPTIONS = frozenset({
-    "age_group", "attire", "gender", "time", "weekdays", "min_group_size", "max_group_size", "min_dwell_s",
+    "age_group", "attire", "gender", "company", "time", "weekdays", "min_group_size", "max_group_size", "min_dwell_s",
     "date_from", "date_until", "priority", "weight", "cooldown_s", "max_plays_per_hour", "note", "enabled",
 })
 

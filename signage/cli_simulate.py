@@ -14,7 +14,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from audience.types import AgeGroup, Attire, Gender
+from audience.types import AgeGroup, Attire, Company, Gender
 from signage.cli_common import add_db_option, open_db
 from foundation.errors import ConfigError
 
@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     simulate.add_argument("--gender", choices=[g.value for g in Gender], default=Gender.UNKNOWN.value, help="their gender (rules use it only when gender targeting is on)")
     simulate.add_argument("--group-size", type=int, default=1, help="visitors in front of the screen (0 = nobody; default 1)")
     simulate.add_argument("--dwell-s", type=float, default=5.0, help="how long the longest-staying visitor has been there, seconds (default 5)")
+    simulate.add_argument(
+        "--company", choices=[c.value for c in Company],
+        help="who the visitors are with (default: alone for one visitor, not known for a group)",
+    )
     simulate.add_argument("--at", help="local time 'YYYY-MM-DD HH:MM' (default: now)")
     simulate.add_argument(
         "--minor-present", action="store_true",
@@ -100,6 +104,7 @@ def _simulate(args: argparse.Namespace) -> int:
         confidence=args.confidence,
         minor_present=args.minor_present,
         no_signal=args.no_signal,
+        company=Company(args.company) if args.company else None,
     ).view(settings)
     db, store, library, _ = _open(args.db)
     try:

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audience.types import AgeGroup, Attire, Gender
+from audience.types import AgeGroup, Attire, Company, Gender
 from playlists.codec import MAX_NAME_CHARS, Problem, decode_rule, rule_to_dict
 from playlists.model import (
     WEEKDAY_NAMES,
@@ -51,6 +51,7 @@ from playlists.model import (
     Rule,
     RuleOrigin,
     TimeWindow,
+    describe_company,
     describe_weekdays,
 )
 
@@ -87,6 +88,7 @@ _CODEC_FIELDS: dict[tuple[str, ...], str] = {
     ("priority",): "priority",
     ("when", "age_groups"): "age_groups",
     ("when", "attire"): "attire",
+    ("when", "company"): "company",
     ("when", "weekdays"): "weekdays",
     ("when", "time"): "time",
     ("when", "min_group_size"): "min_group_size",
@@ -118,6 +120,8 @@ def describe_audience(conditions: Conditions) -> str:
         parts.append(who)
     if conditions.genders:
         parts.append(" or ".join(GENDER_WORDS[g] for g in conditions.genders) + " only")
+    if conditions.company:
+        parts.append(" or ".join(describe_company(c) for c in conditions.company))
     low, high = conditions.min_group_size, conditions.max_group_size
     if high is not None:
         parts.append(f"groups of {max(low, 1)} to {high}" if low > 1 else f"groups of up to {high}")
@@ -376,6 +380,7 @@ class RuleForm(QDialog):
 
         self.age_checks = {group: QCheckBox(AGE_WORDS[group]) for group in AgeGroup}
         self.attire_checks = {attire: QCheckBox(ATTIRE_WORDS[attire]) for attire in Attire}
+        self.company_checks = {company: QCheckBox(describe_company(company)) for company in Company}
         self.weekday_checks = [QCheckBox(label) for label in DAY_LABELS]
         self.time_windows = TimeWindowList()
         self.date_from_check = QCheckBox("From")
@@ -434,6 +439,7 @@ class RuleForm(QDialog):
         who_form = self._form_layout(who_box)
         self._add_row(who_form, "Age groups", self._grid(list(self.age_checks.values()), 3), "age_groups")
         self._add_row(who_form, "Wearing", self._grid(list(self.attire_checks.values()), 2), "attire")
+        self._add_row(who_form, "With", self._grid(list(self.company_checks.values()), 2), "company")
         self._add_row(who_form, "Group of at least", self.min_group_spin, "min_group_size")
         self._add_row(who_form, "Staying at least", self.min_dwell_spin, "min_dwell_s")
 
@@ -487,7 +493,8 @@ class RuleForm(QDialog):
         self.playlist_combo.currentIndexChanged.connect(self._on_changed)
         self.note_edit.textChanged.connect(self._on_changed)
         for check in (
-            self.enabled_check, *self.age_checks.values(), *self.attire_checks.values(), *self.weekday_checks,
+            self.enabled_check, *self.age_checks.values(), *self.attire_checks.values(),
+            *self.company_checks.values(), *self.weekday_checks,
         ):
             check.toggled.connect(self._on_changed)
         for check, edit in ((self.date_from_check, self.date_from_edit), (self.date_until_check, self.date_until_edit)):
@@ -542,7 +549,7 @@ class RuleForm(QDialog):
         order: list[QWidget] = [
             self.name_edit, self.playlist_combo, self.priority_spin, self.enabled_check, self.note_edit,
             *self.age_checks.values(), *[c for c in self.attire_checks.values() if not c.isHidden()],
-            self.min_group_spin, self.min_dwell_spin,
+            *self.company_checks.values(), self.min_group_spin, self.min_dwell_spin,
             *self.weekday_checks, *self.time_windows.focus_order(),
             self.date_from_check, self.date_from_edit, self.date_until_check, self.date_until_edit,
             self.weight_spin, self.cooldown_spin, self.max_plays_check, self.max_plays_spin,
@@ -584,6 +591,8 @@ class RuleForm(QDialog):
                 check.setChecked(attire in conditions.attire)
                 # "Cannot tell" is no audience to aim at; it shows only for a rule that uses it.
                 check.setVisible(attire != Attire.UNKNOWN or attire in conditions.attire)
+            for company, check in self.company_checks.items():
+                check.setChecked(company in conditions.company)
             for day, check in enumerate(self.weekday_checks):
                 check.setChecked(day in conditions.weekdays)
             self.time_windows.set_windows(conditions.time_windows)
@@ -654,6 +663,7 @@ class RuleForm(QDialog):
             self.enabled_check.isChecked(), self.note_edit.toPlainText(),
             tuple(c.isChecked() for c in self.age_checks.values()),
             tuple(c.isChecked() for c in self.attire_checks.values()),
+            tuple(c.isChecked() for c in self.company_checks.values()),
             tuple(c.isChecked() for c in self.weekday_checks),
             tuple(self.time_windows.windows()),
             self.date_from_check.isChecked(), self.date_from_edit.date().toString(Qt.DateFormat.ISODate),
@@ -678,6 +688,7 @@ class RuleForm(QDialog):
             before,
             age_groups=_keep_order(before.age_groups, (g for g, c in self.age_checks.items() if c.isChecked())),
             attire=_keep_order(before.attire, (a for a, c in self.attire_checks.items() if c.isChecked())),
+            company=_keep_order(before.company, (k for k, c in self.company_checks.items() if c.isChecked())),
             weekdays=_keep_order(before.weekdays, (d for d, c in enumerate(self.weekday_checks) if c.isChecked())),
             time_windows=tuple(TimeWindow(start, end) for start, end in self.time_windows.windows()),
             min_group_size=self.min_group_spin.value(),
@@ -761,6 +772,9 @@ class RuleForm(QDialog):
             and self.date_until_edit.date() < self.date_from_edit.date()
         ):
             problems["dates"] = "The last day is before the first day."
+        company = {k for k, c in self.company_checks.items() if c.isChecked()}
+        if company == {Company.ALONE} and self.min_group_spin.value() > 1:
+            problems["company"] = "Someone alone is never a group of 2 or more: untick alone or lower the group size."
         high = self._base.conditions.max_group_size
         if high is not None and self.min_group_spin.value() > high:
             problems["min_group_size"] = f"This rule is for groups of at most {high}: the smallest group cannot be larger."

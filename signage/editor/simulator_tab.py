@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from audience.types import AgeGroup, Attire, Gender
+from audience.types import AgeGroup, Attire, Company, Gender
 from playlists.decision import (
     WON,
     AudienceView,
@@ -44,6 +44,7 @@ from playlists.decision import (
     RuleBook,
     SimulatedAudience,
 )
+from playlists.model import describe_company
 from playlists.playback import simulate_decision
 from playlists.proof_of_play import ProofOfPlay
 from playlists.reports import TypicalAudience, last_sample_at, typical_audience_by_hour
@@ -138,6 +139,7 @@ class SimulatorTab(QWidget):
             gender=Gender(self.gender_combo.currentData()),
             minor_present=self.minor_check.isChecked(),
             no_signal=self.no_signal_check.isChecked(),
+            company=Company(self.company_combo.currentData()) if self.company_combo.currentData() else None,
         )
 
     def when(self) -> dt.datetime:
@@ -181,6 +183,13 @@ class SimulatorTab(QWidget):
         self.dwell_spin.setToolTip("How long the longest-staying visitor has been in front of the screen.")
         form.addRow("Staying for", self.dwell_spin)
 
+        self.company_combo = QComboBox(box)
+        self.company_combo.addItem("alone if one, else not known", "")
+        for company in Company:
+            self.company_combo.addItem(describe_company(company), company.value)
+        self.company_combo.setToolTip("Who the visitors are with, as the camera sees the group.")
+        form.addRow("Company", self.company_combo)
+
         self.gender_combo = QComboBox(box)
         for gender in Gender:
             self.gender_combo.addItem(gender.value, gender.value)
@@ -220,7 +229,7 @@ class SimulatorTab(QWidget):
         form.addRow("", quick)
         box.setMaximumWidth(520)
 
-        for combo in (self.age_combo, self.attire_combo, self.gender_combo):
+        for combo in (self.age_combo, self.attire_combo, self.gender_combo, self.company_combo):
             combo.currentIndexChanged.connect(self._inputs_changed)
         for spin in (self.group_spin, self.dwell_spin):
             spin.valueChanged.connect(self._inputs_changed)

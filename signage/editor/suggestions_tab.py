@@ -49,10 +49,13 @@ from PySide6.QtWidgets import (
 )
 
 from playlists.learning import (
+    MeasuredUplift,
+    measured_uplifts_in,
     reject_suggestion,
     snooze_suggestion,
     snoozed_until,
     suggestion_numbers,
+    suggestion_rank,
     suggestion_sentence,
     suggestion_state,
     unsnooze_suggestion,
@@ -190,6 +193,7 @@ class SuggestionsTab(QWidget):
         self.context = context
         self._now = now
         self._rows: list[SuggestionRow] = []
+        self._measured: dict[str, MeasuredUplift] = {}  # rule -> the holdout's measurement
 
         self.hint = QLabel(HINT_TEXT, self)
         self.hint.setWordWrap(True)
@@ -273,7 +277,9 @@ class SuggestionsTab(QWidget):
             rows.append(SuggestionRow(current.value, current.version, snooze))
         hidden = [row for row in rows if row.snoozed_until is not None] if not self.show_snoozed.isChecked() else []
         shown = [row for row in rows if row not in hidden]
-        shown.sort(key=lambda row: (_group(row), -row.rule.learned_metrics.get("lift", 0.0), row.rule.name))
+        # Measured uplift, once the holdout has it, ranks before the learned lift.
+        self._measured = measured_uplifts_in(self.context.db, [row.rule for row in shown], self.context.config.learning)
+        shown.sort(key=lambda row: (_group(row), suggestion_rank(row.rule, self._measured)))
         self._rows = shown
         self._fill_table()
         if shown:
@@ -448,6 +454,8 @@ class SuggestionsTab(QWidget):
         for index, row in enumerate(self._rows):
             rule, metrics = row.rule, row.rule.learned_metrics
             sentence = suggestion_sentence(rule)
+            if rule.name in self._measured:
+                sentence += f"; {self._measured[rule.name].words()}"
             cells = (
                 row.status(),
                 sentence,

@@ -72,7 +72,8 @@ def assert_same_counts(ours: learner.Counts, theirs: learner.Counts) -> None:
     assert ours.segments == theirs.segments
     assert ours.total_baskets == theirs.total_baskets
     assert ours.age_bands == theirs.age_bands
-    for field in ("baskets", "with_category", "segment_baskets", "segment_with_category"):
+    for field in ("baskets", "with_category", "segment_baskets", "segment_with_category", "company_baskets",
+                  "company_with_category"):
         # Equal to the last bit: Spark's rows are folded in SQLite's order, so the fractional
         # age-band shares are summed in the same order.
         np.testing.assert_array_equal(getattr(ours, field), getattr(theirs, field), err_msg=field)
@@ -176,13 +177,14 @@ def test_spark_finds_what_sqlite_finds_on_all_of_complete_journey(spark, journey
     assert spark_counts.total_baskets == 155_848
     settings = LearningSettings()
     theirs, ours = findings_from_counts(sqlite_counts, settings), findings_from_counts(spark_counts, settings)
-    assert len(ours) == 1_925 and ours == theirs
+    # 1,925 of age groups and segments, 1,513 of age group x company (household composition).
+    assert len(ours) == 3_438 and ours == theirs
     # The same suggestion code makes the same rules from them (a playlist for every category).
     tags = sorted({category_tag(category, settings) for category in spark_counts.categories})
     content = {f"ad_{tag}": make_content(f"ad_{tag}", tags=(tag,), age_restricted=tag == "alcohol") for tag in tags}
     playlists = [make_playlist(f"pl_{tag}", f"ad_{tag}") for tag in tags]
     suggested = suggest_rules(ours, playlists, content, settings)
-    assert len([s for s in suggested if s.rule]) == 88
+    assert len([s for s in suggested if s.rule]) == 271  # 183 of them for a company context
     assert suggested == suggest_rules(theirs, playlists, content, settings)
 
 

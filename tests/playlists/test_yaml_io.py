@@ -182,7 +182,7 @@ def test_every_problem_is_listed_in_line_order():
         "rules.yaml:17: rules[1].when.time: '25:00' is not a time between 00:00 and 24:00",
         "rules.yaml:18: rules[1].when.dates.from: '2026-13-01' is not a date like 2026-11-01 (month must be in 1..12)",
         "rules.yaml:19: rules[1].when: unknown key 'age_group' (did you mean 'age_groups'? known: age_groups, "
-        "attire, genders, weekdays, time, min_group_size, max_group_size, min_dwell_s, dates)",
+        "attire, genders, company, weekdays, time, min_group_size, max_group_size, min_dwell_s, dates)",
         "rules.yaml:20: rules[1].weight: must be above 0, got -1",
         "rules.yaml:21: rules[1].enabled: expected true or false, got 'maybe'",
         "rules.yaml:22: rules[1].origin: unknown origin 'robot' (known: manual, learned, learned_edited)",

@@ -252,11 +252,6 @@ class AudienceSnapshot:
         """Number of visitors present."""
         return len(self.visitors)
 
-    @property
-    def company(self) -> Company | None:
-        """Who is with whom (`company_of` the visitors' age groups; None: nobody, or not known yet)."""
-        return company_of(v.age_group for v in self.visitors)
-
     def to_dict(self) -> dict:
         """JSON-ready dict for the JSONL trace."""
         return {

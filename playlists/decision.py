@@ -54,7 +54,16 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from audience.settings import SHARE, Range, between
-from audience.types import AgeGroup, Attire, AudienceSnapshot, Company, Gender, SignalState, company_of
+from audience.types import (
+    MINOR_AGE_GROUPS,
+    AgeGroup,
+    Attire,
+    AudienceSnapshot,
+    Company,
+    Gender,
+    SignalState,
+    company_of,
+)
 from content.model import ContentItem
 from playlists.model import Playlist, Rule, describe_company, describe_weekdays
 
@@ -66,7 +75,7 @@ class DecisionSettings:
     """How cautious the decision is (`decision:` in the config file)."""
 
     min_audience_confidence: float = 0.35  # below: the audience counts as uncertain
-    minor_age_groups: tuple[AgeGroup, ...] = (AgeGroup.CHILD, AgeGroup.TEEN)
+    minor_age_groups: tuple[AgeGroup, ...] = MINOR_AGE_GROUPS
     # A visitor whose probability of a minor age group is at least this is a likely minor.
     minor_probability_threshold: float = 0.2
     gender_targeting: bool = False  # rules naming genders match only when this is on
@@ -106,6 +115,10 @@ class AudienceView:
     minors_reason: str  # why minors are (or are not) considered present
     # Who is with whom (`company_of`); None: nobody there, or a visitor's age not known yet.
     company: Company | None = None
+    # Every known age group in the group: a rule with a company condition ("an adult with
+    # a child") checks its ages against these, not only the dominant segment's (the child's
+    # face may be the more confident one).
+    ages_present: frozenset[AgeGroup] = frozenset()
 
     @classmethod
     def from_snapshot(cls, snapshot: AudienceSnapshot, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
@@ -132,6 +145,7 @@ class AudienceView:
             minors_likely=minors,
             minors_reason=reason,
             company=company_of((v.age_group for v in visitors), settings.minor_age_groups) if signal_ok else None,
+            ages_present=frozenset(v.age_group for v in visitors if v.age_group is not None),
         )
 
     @classmethod
@@ -160,7 +174,8 @@ class AudienceView:
         )
         if company in (Company.ADULT_WITH_CHILD, Company.TEENS) and not minors:
             minors, reason = True, f"the audience is {describe_company(company)}"
-        return cls(group_size, age_group, attire, gender, dwell_s, 1.0, True, minors, reason, company)
+        present = frozenset() if age_group is None else frozenset({age_group})
+        return cls(group_size, age_group, attire, gender, dwell_s, 1.0, True, minors, reason, company, present)
 
     @classmethod
     def nobody(cls) -> AudienceView:
@@ -203,8 +218,18 @@ class SimulatedAudience:
     # Who the visitors are with; None: one visitor is alone, a group's company is not known.
     company: Company | None = None
 
+    def problem(self) -> str | None:
+        """Why this audience cannot be (a company that does not fit the group size), or None."""
+        if self.no_signal or self.group_size == 0 or self.company is None:
+            return None
+        if self.company is Company.ALONE and self.group_size != 1:
+            return f"company alone needs a group size of 1, got {self.group_size}"
+        if self.company is not Company.ALONE and self.group_size < 2:
+            return f"company {self.company.value} needs a group size of 2 or more, got {self.group_size}"
+        return None
+
     def view(self, settings: DecisionSettings = DecisionSettings()) -> AudienceView:
-        """The audience as the decision sees it."""
+        """The audience as the decision sees it (`problem()` says first whether it can be)."""
         if self.no_signal:
             return AudienceView.no_signal()
         audience = AudienceView.hypothetical(
@@ -485,7 +510,7 @@ class Decision:
             NOTHING_PLAYABLE: f"its playlist '{rule.playlist}' has nothing playable now",
             LOWER_PRIORITY: "matches too, but a rule of higher priority won",
             LOST_DRAW: f"matched, but lost the weighted draw among equal priorities (weight {rule.weight:g})",
-            HELD_OUT: "targets the audience, and this decision is in the holdout's control arm (no targeting)",
+            HELD_OUT: "matches the audience, but this decision is in the holdout's control arm (no targeting)",
         }
         return sentences.get(code, code)
 
@@ -568,21 +593,22 @@ def _audience_certain(audience: AudienceView, settings: DecisionSettings) -> boo
     return audience.signal_ok and (audience.group_size == 0 or audience.confidence >= settings.min_audience_confidence)
 
 
-def _audience_bits(audience: AudienceView) -> tuple[int, int, int, int]:
+def _audience_bits(audience: AudienceView) -> tuple[int, int, int, int, int]:
     return (
         _AGE_BITS[audience.age_group] if audience.age_group is not None else 0,
         _ATTIRE_BITS[audience.attire],
         _GENDER_BITS[audience.gender],
         _COMPANY_BITS[audience.company] if audience.company is not None else 0,
+        _mask(audience.ages_present, _AGE_BITS),
     )
 
 
 def _audience_mismatch(
-    compiled: _Compiled, certain: bool, audience: AudienceView, bits: tuple[int, int, int, int],
+    compiled: _Compiled, certain: bool, audience: AudienceView, bits: tuple[int, int, int, int, int],
     settings: DecisionSettings,
 ) -> str | None:
     """The reason code why a rule's audience conditions do not hold, or None when they do."""
-    age_bit, attire_bit, gender_bit, company_bit = bits
+    age_bit, attire_bit, gender_bit, company_bit, present_bits = bits
     conditions = compiled.rule.conditions
     if not certain:
         return AUDIENCE_UNCERTAIN
@@ -592,7 +618,10 @@ def _audience_mismatch(
     if conditions.max_group_size is not None and audience.group_size > conditions.max_group_size:
         return GROUP_SIZE
     if compiled.age_mask and not compiled.age_mask & age_bit:
-        return AGE
+        # With a company condition the age is anyone's in the group: "an adult with a
+        # child" holds when the child's is the dominant segment.
+        if not (compiled.company_mask and compiled.age_mask & present_bits):
+            return AGE
     if compiled.attire_mask and not compiled.attire_mask & attire_bit:
         return ATTIRE
     if compiled.company_mask and not compiled.company_mask & company_bit:
@@ -619,10 +648,10 @@ def reasons(decision: Decision) -> tuple[tuple[Rule, str], ...]:
             code = WON
         else:
             code = compiled.applies_on(day, weekday_bit, minute)
-            if code is None and compiled.uses_audience and decision.arm is Arm.CONTROL:
-                code = HELD_OUT
             if code is None and compiled.uses_audience:
                 code = _audience_mismatch(compiled, decision.audience_used, audience, bits, decision.settings)
+                if code is None and decision.arm is Arm.CONTROL:
+                    code = HELD_OUT  # it matches, but the control arm sets audience rules aside
             if code is None:
                 code = _resting(rule, usage.get(rule.name, ()), when)
             if code is None and not playable_items(book, rule.playlist, day, audience.minors_likely)[0]:

@@ -37,6 +37,7 @@ class HoldoutDraw:
         self._arm = Arm.TARGETED
         self._last: dt.datetime | None = None
         self.started_run = False  # whether the last `arm` call drew a new run
+        self.run_started: dt.datetime | None = None  # the local time of the current run's first decision
 
     def arm(self, rule: str, when: dt.datetime) -> Arm:
         """The arm of `rule`'s win at local time `when` (drawing one when a run starts)."""
@@ -46,6 +47,7 @@ class HoldoutDraw:
         )
         self.started_run = not same_run
         if not same_run:
+            self.run_started = when
             draw = random.Random(f"{self.seed}|{rule}|{when.isoformat()}").random()
             self._arm = Arm.CONTROL if draw < self.share else Arm.TARGETED
             self._rule = rule

@@ -813,6 +813,18 @@ def measured_uplifts_in(
     return measured_uplifts(report, rules)
 
 
+def uplift_inputs_version(db: Database) -> tuple:
+    """What `measured_uplifts_in` depends on, cheaply: the newest holdout run and the purchase
+    imports. Equal versions give equal measurements, so a caller can keep the last one."""
+    parts: list = []
+    for table, sql in (
+        ("holdout_runs", "SELECT MAX(run_id) FROM holdout_runs"),
+        ("purchase_imports", "SELECT MAX(imported_at), SUM(lines) FROM purchase_imports"),
+    ):
+        parts.append(db.execute(sql).fetchone() if db[table].exists() else None)
+    return tuple(parts)
+
+
 def suggestion_rank(rule: Rule, measured: Mapping[str, MeasuredUplift]) -> tuple:
     """Sort key of suggestions, best first: proven to sell (by effect), then the unmeasured
     and undecided (by learned lift), then proven not to sell (by effect)."""

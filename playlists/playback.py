@@ -308,7 +308,7 @@ class PlaybackCore:
         self._usage: dict[str, list[dt.datetime]] = defaultdict(list)
         share = settings.decision.holdout_share
         self._holdout = HoldoutDraw(share, settings.decision.holdout_seed) if share > 0 else None
-        self._arm_key: tuple | None = None  # (arm, rule) of the last play started, for usage
+        self._run_charged = False  # the current control run's rule was counted as started
         self._play_ids: dict[int, int] = {}  # schedule sequence -> proof-of-play row
         self._meters: dict[int, AttentionMeter] = {}  # schedule sequence -> its attention (memory only)
         self._tokens: dict[int, int] = {}  # token -> schedule sequence
@@ -569,10 +569,27 @@ class PlaybackCore:
                     playlist=decision.playlist, other_playlist=decision.other_playlist,
                     group_size=decision.audience.group_size,
                 )
+                self._run_charged = False
+            self._charge_control_run(decision, when)
         self.decision = decision
         self.last_decision_at = when
         self.stats.decisions += 1
         return decision
+
+    def _charge_control_run(self, decision: Decision, when: dt.datetime) -> None:
+        """Count a control run's held-out rule as started, as a switch counts a targeted one.
+
+        So the rule's cooldown and plays per hour act alike in both arms. A targeted run
+        is counted when the screen switches to it, which the stability rules allow once
+        the decision has held for `confirm_s`; a control run usually switches nothing
+        (its control is often the loop already on screen), so it is counted when it has
+        held as long.
+        """
+        if decision.arm is not Arm.CONTROL or self._run_charged:
+            return
+        if (when - self._holdout.run_started).total_seconds() >= self.settings.schedule.stability.confirm_s:
+            self._used(decision.holdout_rule, when)
+            self._run_charged = True
 
     def _audience_view(self, now_s: float) -> AudienceView:
         if self.latest is None or self._audience_is_stale(now_s):
@@ -667,13 +684,6 @@ class PlaybackCore:
             )
             if decision is not None and decision.rule is not None:
                 self._used(decision.rule, when)
-        arm_key = None if decision is None or decision.arm is None else (decision.arm, decision.holdout_rule)
-        if arm_key is not None and arm_key != self._arm_key and decision.arm is Arm.CONTROL:
-            # A rule held out in the control arm rests as if it had played, so its cooldown
-            # and plays per hour act alike in both arms (its control often is the playlist
-            # already playing, with no switch to count).
-            self._used(decision.holdout_rule, when)
-        self._arm_key = arm_key
         reason = decision.reason if decision is not None else "nothing else can be shown: the built-in slide"
         play_id = self._write(
             "item_started",

@@ -1,12 +1,14 @@
 """Proof of play: what the kiosk player showed, when, why, and to what kind of audience.
 
-Three append-mostly tables in the signage database (the same file as the rules):
+Four append-mostly tables in the signage database (the same file as the rules):
 
 - `plays`: one row per item put on screen. `item_started` writes it with `ended_at`
   NULL; `item_ended` fills in the end, the outcome and, for a failure, the error. A
   play of a decision a targeted rule won also has its holdout `arm` ('targeted' or
   'control'), the rule (`arm_rule`) and what the other arm would have shown
-  (`other_playlist`); every play gets its attention figures at its end (`PlayAttention`).
+  (`other_playlist`); a play gets its attention figures at its end (`PlayAttention`),
+  or NULL when it was not measured (no audience snapshot while it was on screen, or it
+  failed).
 - `holdout_runs`: one row per run of a targeted rule's wins as the holdout drew it
   (`record_holdout_run`): when, the rule, the arm, what that arm plays and what the
   other would have, and how many visitors were there. The uplift report's exposures.

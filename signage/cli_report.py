@@ -75,8 +75,11 @@ def _attention(args: argparse.Namespace) -> int:
     if args.by not in reports.ATTENTION_GROUPINGS:
         raise ValidationError(f"--by {args.by!r}: choose one of {', '.join(reports.ATTENTION_GROUPINGS)}")
     start, end = _period(args)
+    from playlists.proof_of_play import ProofOfPlay
+
     db = _open_existing_db(args.db)
     try:
+        ProofOfPlay(db)  # a database from before the attention columns gets them (empty: not measured)
         rows = reports.play_attention(db, start, end, args.by)
     finally:
         db.conn.close()

@@ -95,7 +95,7 @@ def _simulate(args: argparse.Namespace) -> int:
         raise ConfigError(f"--confidence: expected a number from 0 to 1, got {args.confidence}")
     if args.group_size < 0:
         raise ConfigError(f"--group-size: expected 0 or more, got {args.group_size}")
-    audience = SimulatedAudience(
+    described = SimulatedAudience(
         age_group=AgeGroup(args.age_group) if args.age_group else None,
         attire=Attire(args.attire),
         group_size=args.group_size,
@@ -105,7 +105,10 @@ def _simulate(args: argparse.Namespace) -> int:
         minor_present=args.minor_present,
         no_signal=args.no_signal,
         company=Company(args.company) if args.company else None,
-    ).view(settings)
+    )
+    if (problem := described.problem()) is not None:
+        raise ConfigError(f"--company --group-size: {problem}")
+    audience = described.view(settings)
     db, store, library, _ = _open(args.db)
     try:
         book = load_rulebook(store, library)

@@ -288,20 +288,28 @@ class SimulatorTab(QWidget):
         """Decide for the current inputs and show the decision and the day view."""
         self._enable_inputs()
         if self._book is None:
-            self.decision = None
-            self.playlist_label.setText("Cannot say what would play")
-            self.reason_label.setText(self._book_error)
-            for label in (self.rule_label, self.audience_label, self.guardrail_label, self.items_total_label):
-                label.clear()
-            self.items_table.setRowCount(0)
-            self.lost_table.setRowCount(0)
-            self.day_table.setRowCount(0)
+            self._cannot_say(self._book_error)
             return
         settings = self.context.config.decision
-        decision = simulate_decision(self._book, self.simulated_audience().view(settings), self.when(), settings)
+        described = self.simulated_audience()
+        if (problem := described.problem()) is not None:
+            self._cannot_say(f"This audience cannot be: {problem}.")
+            return
+        decision = simulate_decision(self._book, described.view(settings), self.when(), settings)
         self.decision = decision
         self._show(decision)
         self._show_day()
+
+    def _cannot_say(self, why: str) -> None:
+        """No decision to show: say why, and clear what an earlier one showed."""
+        self.decision = None
+        self.playlist_label.setText("Cannot say what would play")
+        self.reason_label.setText(why)
+        for label in (self.rule_label, self.audience_label, self.guardrail_label, self.items_total_label):
+            label.clear()
+        self.items_table.setRowCount(0)
+        self.lost_table.setRowCount(0)
+        self.day_table.setRowCount(0)
 
     def _enable_inputs(self) -> None:
         signal = not self.no_signal_check.isChecked()

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from playlists.learning import (
     MeasuredUplift,
     measured_uplifts_in,
+    uplift_inputs_version,
     reject_suggestion,
     snooze_suggestion,
     snoozed_until,
@@ -194,6 +195,7 @@ class SuggestionsTab(QWidget):
         self._now = now
         self._rows: list[SuggestionRow] = []
         self._measured: dict[str, MeasuredUplift] = {}  # rule -> the holdout's measurement
+        self._measured_key: tuple | None = None  # what `_measured` was measured from
 
         self.hint = QLabel(HINT_TEXT, self)
         self.hint.setWordWrap(True)
@@ -278,7 +280,14 @@ class SuggestionsTab(QWidget):
         hidden = [row for row in rows if row.snoozed_until is not None] if not self.show_snoozed.isChecked() else []
         shown = [row for row in rows if row not in hidden]
         # Measured uplift, once the holdout has it, ranks before the learned lift.
-        self._measured = measured_uplifts_in(self.context.db, [row.rule for row in shown], self.context.config.learning)
+        # Measuring reads the receipts of every exposure day (seconds on a busy store): only
+        # again when a holdout run or a purchase import is new, or the rules shown changed.
+        shown_rules = tuple((row.rule.name, row.version) for row in shown)
+        if (uplift_inputs_version(self.context.db), shown_rules) != self._measured_key:
+            rules = [row.rule for row in shown]
+            self._measured = measured_uplifts_in(self.context.db, rules, self.context.config.learning)
+            # Read after measuring: measuring makes the tables a fresh database lacks.
+            self._measured_key = (uplift_inputs_version(self.context.db), shown_rules)
         shown.sort(key=lambda row: (_group(row), suggestion_rank(row.rule, self._measured)))
         self._rows = shown
         self._fill_table()

@@ -68,9 +68,8 @@ def test_the_company_of_a_group_follows_its_age_groups(groups, expected):
     assert company_of(groups) is expected
 
 
-def test_the_snapshot_and_the_decisions_audience_carry_the_company():
+def test_the_decisions_audience_carries_the_company():
     snapshot = snapshot_of(ADULT, CHILD)
-    assert snapshot.company is Company.ADULT_WITH_CHILD
     assert AudienceView.from_snapshot(snapshot).company is Company.ADULT_WITH_CHILD
     assert AudienceView.from_snapshot(snapshot_of(ADULT)).company is Company.ALONE
     # The camera lost: nobody knows who is with whom.
@@ -113,6 +112,21 @@ def test_a_company_rule_matches_only_that_company_and_says_why_not():
     assert "families (priority 30): wants an adult with a child, the audience is alone" in other.explain()
     assert "an adult with a child" in chosen.reason
     assert "company: an adult with a child" in chosen.explain()
+
+
+def test_an_adult_with_a_child_matches_when_the_childs_face_is_the_dominant_segment():
+    # Given a learned-style rule: an adult (by age) with a child (by company)
+    rule = make_rule("parents", "snacks", priority=30, age_groups=(ADULT,), company=(Company.ADULT_WITH_CHILD,))
+    book = make_book(rule)
+    # When the child (or two children) dominate the snapshot, an adult being there too
+    for groups in ((CHILD, ADULT), (CHILD, CHILD, ADULT)):
+        view = AudienceView.from_snapshot(snapshot_of(*groups))
+        assert view.age_group is CHILD and view.company is Company.ADULT_WITH_CHILD
+        # Then the rule holds: the adult it asks for is in the group
+        assert decide(book, view, MONDAY_1610).rule == "parents", groups
+    # while a rule with no company condition still reads the dominant segment only
+    adults = make_book(make_rule("adults", "snacks", priority=30, age_groups=(ADULT,)))
+    assert decide(adults, AudienceView.from_snapshot(snapshot_of(CHILD, ADULT)), MONDAY_1610).rule is None
 
 
 def test_an_unknown_company_never_matches_a_company_rule():
@@ -195,6 +209,17 @@ def test_simulate_refuses_an_unknown_company_in_one_line(installation, capsys):
         main(["rules", "simulate", "--company", "family"])
     assert raised.value.code != 0
     assert "--company: invalid choice: 'family'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("company", "size", "needs"), [
+    ("alone", "3", "needs a group size of 1, got 3"),
+    ("teens", "1", "needs a group size of 2 or more, got 1"),
+])
+def test_simulate_refuses_a_company_that_does_not_fit_the_group_in_one_line(installation, capsys, company, size, needs):
+    code = main(["rules", "simulate", "--company", company, "--group-size", size, "--at", "2026-11-23 16:10"])
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and err.count("\n") == 0
+    assert f"--company --group-size: company {company} {needs}" in err
 
 
 def test_rules_add_takes_the_company_and_names_the_option_when_it_is_wrong(installation, capsys):

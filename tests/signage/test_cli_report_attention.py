@@ -112,3 +112,27 @@ def test_a_missing_database_is_one_line_and_no_new_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "typo.db" in err
     assert not missing.exists()
+
+
+def test_a_database_from_before_the_attention_columns_reports_its_plays_as_not_measured(tmp_path, capsys):
+    # Given a proof-of-play log made before attention was measured (its first migration only)
+    from foundation.db import migrate
+    from playlists import proof_of_play
+
+    path = tmp_path / "old.db"
+    old = open_database(path)
+    migrate(old, proof_of_play.COMPONENT, proof_of_play.MIGRATIONS[:1])
+    with old.conn:
+        old.conn.execute(
+            "INSERT INTO plays (started_at, ended_at, playlist, item, kind, planned_s, outcome, reason, signal,"
+            " group_size, confidence, counts_by_age_group, counts_by_attire) VALUES ('2026-11-23 16:00:00.000000',"
+            " '2026-11-23 16:00:10.000000', 'brand', 'brand_welcome', 'text', 10, 'played', 'r', 'ok', 1, 0.9,"
+            " '{}', '{}')"
+        )
+    old.conn.close()
+    # When attention is reported from it
+    code = main(["report", "attention", "--db", str(path)])
+    out = capsys.readouterr().out
+    # Then the play is there, not measured, and nothing crashed
+    assert code == 0
+    assert out.startswith("No measured plays") and "1 play" in out

@@ -70,3 +70,15 @@ def test_the_simulator_takes_the_company_as_rules_simulate_does(qtbot, editor_co
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert f"plays: {tab.decision.playlist}" in out and "withheld beer_promo" in out
+
+
+def test_the_simulator_says_when_the_company_does_not_fit_the_group(qtbot, editor_context):
+    tab = SimulatorTab(editor_context, now=lambda: dt.datetime(2026, 11, 25, 9, 41))
+    qtbot.addWidget(tab)
+    tab.group_spin.setValue(3)
+    tab.company_combo.setCurrentIndex(tab.company_combo.findData(Company.ALONE.value))
+    assert tab.decision is None
+    assert tab.playlist_label.text() == "Cannot say what would play"
+    assert tab.reason_label.text() == "This audience cannot be: company alone needs a group size of 1, got 3."
+    tab.group_spin.setValue(1)
+    assert tab.decision is not None

@@ -198,3 +198,30 @@ def test_a_change_made_elsewhere_meanwhile_is_reported_in_words_and_reloaded(mak
     # The list now shows their change: edited by a marketer, still waiting for a decision.
     assert tab.cell_text(NAME, "Status") == "Suggested, edited by a marketer"
     assert tab.selected_name() == NAME and not tab.reject_button.isEnabled()
+
+
+def test_the_measured_uplift_is_measured_again_only_when_its_inputs_change(make_tab, suggested, monkeypatch):
+    # Given a tab over a suggestion, counting how often the uplift is measured
+    from signage.editor import suggestions_tab
+
+    calls = []
+    real = suggestions_tab.measured_uplifts_in
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggestions_tab, "measured_uplifts_in", counting)
+    tab = make_tab(suggested)
+    # When it is refreshed with nothing new, then after a new holdout run is logged
+    tab.refresh()
+    tab.refresh()
+    assert len(calls) == 1
+    from playlists.proof_of_play import ProofOfPlay
+
+    ProofOfPlay(suggested.db).record_holdout_run(
+        dt.datetime(2026, 11, 24, 9, 0), rule=NAME, arm="control", playlist="brand_loop", other_playlist="after_school_snacks", group_size=1
+    )
+    tab.refresh()
+    # Then it was measured once, and once more for the new run
+    assert len(calls) == 2

@@ -685,6 +685,7 @@ class PlaybackCore:
             if decision is not None and decision.rule is not None:
                 self._used(decision.rule, when)
         reason = decision.reason if decision is not None else "nothing else can be shown: the built-in slide"
+        present = self._current_snapshot(entry.started_s)  # who is there as it starts
         play_id = self._write(
             "item_started",
             started_at=when,
@@ -694,7 +695,7 @@ class PlaybackCore:
             rule=decision.rule if decision is not None else None,
             planned_s=entry.item.duration_s,
             reason=reason,
-            audience=AudienceSummary.from_snapshot(self._current_snapshot(entry.started_s)),
+            audience=AudienceSummary.from_snapshot(present),
             arm=None if decision is None or decision.arm is None else decision.arm.value,
             arm_rule=None if decision is None else decision.holdout_rule,
             other_playlist=None if decision is None else decision.other_playlist,
@@ -702,8 +703,8 @@ class PlaybackCore:
         if play_id is not None:
             self._play_ids[entry.sequence] = play_id
         meter = self._meters[entry.sequence] = AttentionMeter(entry.started_s)
-        if (reference := self._current_snapshot(entry.started_s)) is not None:
-            meter.observe(reference, self._latest_at_s)  # who was there already: gains count from the start
+        if present is not None:
+            meter.observe(present, self._latest_at_s)  # who was there already: gains count from the start
         self._trace(
             PlayRecord(
                 entry.started_s,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from foundation.errors import DataError, ValidationError
 from signage.cli_common import add_db_option
-from signage.cli_report import _open_existing_db, _time_option
+from signage.cli_report import _open_existing_db, _period
 
 _DESCRIPTION = (
     "For each targeted rule and each purchase category its playlist advertises (a content tag of its items, "
@@ -61,10 +61,7 @@ def _uplift(args: argparse.Namespace) -> int:
     from playlists.uplift import UpliftSettings, format_uplift, measure_uplift
     from signage.config import load_config
 
-    start = _time_option(args.start, "--from")
-    end = _time_option(args.end, "--to")
-    if start is not None and end is not None and end <= start:
-        raise ValidationError(f"--to {args.end!r} must be later than --from {args.start!r}")
+    start, end = _period(args)
     config = load_config(args.config)
     # The config's holdout share: the arms' sizes are checked against it.
     settings = UpliftSettings(holdout_share=config.decision.holdout_share)

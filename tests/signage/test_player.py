@@ -23,6 +23,7 @@ from content.catalog import ContentLibrary
 from foundation.db import open_database
 from content.samples import build_sample_content
 from playlists.proof_of_play import PlayOutcome, ProofOfPlay
+from playlists.decision import DecisionSettings
 from playlists.stability import StabilitySettings
 from playlists.store import PlaylistStore
 from playlists.yaml_io import parse_document
@@ -54,6 +55,10 @@ rules:
 """
 
 FAST = StabilitySettings(min_display_s=2.0, confirm_s=0.3, confirm_share=0.6)
+# The live player decides on the wall clock, so the holdout's arms (seeded by the local
+# time) differ from run to run: these tests of targeting play with it off (the holdout is
+# tested on fake clocks, tests/playlists/test_holdout.py).
+NO_HOLDOUT = DecisionSettings(holdout_share=0.0)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +87,7 @@ class Player:
     def __init__(self, qtbot, db_path: Path, stability: StabilitySettings = FAST, **player) -> None:
         self.db = open_database(db_path)
         settings = PlayerSettings(camera="none", fullscreen=False, **player)
-        self.config = SignageConfig(stability=stability, player=settings)
+        self.config = SignageConfig(decision=NO_HOLDOUT, stability=stability, player=settings)
         self.window = PlayerWindow(settings)
         qtbot.addWidget(self.window)
         self.window.show_on_screen()
@@ -238,7 +243,7 @@ def test_a_lost_camera_falls_back_to_time_only_rules(qtbot, player):
 def test_the_real_audience_worker_on_a_missing_camera_keeps_the_screen_playing(qtbot, db_path):
     from signage.player.app import PlayOptions, run_player
 
-    config = SignageConfig(stability=FAST, player=PlayerSettings(camera="97", fullscreen=False))
+    config = SignageConfig(decision=NO_HOLDOUT, stability=FAST, player=PlayerSettings(camera="97", fullscreen=False))
     report = run_player(PlayOptions(db_path=db_path, duration_s=2.5, headless=True), config)
     assert report["plays_by_playlist"].get("brand", 0) >= 3
     assert report["outcomes"].get("failed", 0) == 0
@@ -268,7 +273,9 @@ def test_a_finished_live_run_with_its_endpoints_leaves_no_window_for_the_cycle_c
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = SignageConfig(stability=FAST, player=PlayerSettings(camera="none", fullscreen=False, status_port=port))
+    config = SignageConfig(
+        decision=NO_HOLDOUT, stability=FAST, player=PlayerSettings(camera="none", fullscreen=False, status_port=port)
+    )
     gc.disable()  # only reference counting may free it
     try:
         run_player(PlayOptions(db_path=db_path, duration_s=1.5, headless=True), config)

@@ -19,6 +19,17 @@ from pathlib import Path
 from typing import TextIO
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the line breaks of a description and of the examples (`examples`), and shows
+    each option's default where its help says `%(default)s`."""
+
+
+def examples(*lines: str) -> str:
+    """An `epilog` of example command lines: `add_parser(..., epilog=examples("signage x"),
+    formatter_class=HelpFormatter)`. A line starting with '#' is a comment above the next."""
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """`--db PATH`, defaulting to `foundation.paths.database_path()`."""
     from foundation.paths import database_path

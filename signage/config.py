@@ -4,7 +4,8 @@ YAML with one top-level section per part of the system: `audience` (the engine),
 `decision` (how cautious decisions are, the minors guardrail), `stability` (when the
 player may switch playlists) and `learning` (thresholds and explicit assumptions of
 learning rules from purchase history) and `player` (the kiosk window, its camera and
-media handling) and `sync` (how `signage sync` talks to the central server). Every key
+media handling) and `sync` (how `signage sync` talks to the central server) and `ui`
+(the language the editor, the player's texts and the CLI speak). Every key
 is validated; an unknown key is an error naming the key and the file, and a missing
 file or section means built-in defaults. Each section declares the range of each of its
 numbers (`RANGES`, see `audience.settings`). `signage config path` shows where it is read.
@@ -28,7 +29,22 @@ from foundation.limits import InputLimitError, read_text_limited, refuse_yaml_al
 from signage.player.settings import PlayerSettings
 from signage.sync.settings import SyncSettings
 
-SECTIONS = ("audience", "decision", "stability", "learning", "player", "sync")
+SECTIONS = ("audience", "decision", "stability", "learning", "player", "sync", "ui")
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    """What people read (`ui:` in the config file)."""
+
+    # `auto` follows the system locale (LANG=ko_KR.UTF-8 is Korean); `en` or `ko` fix it.
+    # `--lang` on the command line wins over both.
+    language: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.language != "auto":
+            from foundation.i18n import check_language
+
+            object.__setattr__(self, "language", check_language(self.language, "language"))
 
 
 def default_config_path() -> Path:
@@ -49,6 +65,7 @@ class SignageConfig:
     learning: LearningSettings = field(default_factory=LearningSettings)
     player: PlayerSettings = field(default_factory=PlayerSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
     source: str = "built-in defaults"
 
 
@@ -85,6 +102,7 @@ def load_config(path: Path | None = None, required: bool = False) -> SignageConf
         learning=learning,
         player=section_from_dict(PlayerSettings, data.get("player"), source, "player"),
         sync=section_from_dict(SyncSettings, data.get("sync"), source, "sync"),
+        ui=section_from_dict(UiSettings, data.get("ui"), source, "ui"),
         source=source,
     )
 

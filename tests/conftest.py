@@ -16,6 +16,32 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
+# The tests read English unless one asks for Korean: a developer's LANG=ko_KR.UTF-8 must
+# not change what they expect (foundation.i18n reads LANGUAGE first, as gettext does).
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A test that switches the process to Korean (or Qt's translator on) leaves English."""
+    yield
+    from foundation import i18n
+
+    if i18n.current_language() != "en" or i18n._backend is not None:  # noqa: SLF001
+        try:
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+        except ImportError:
+            app = None
+        if app is not None:
+            from signage.i18n_qt import uninstall_qt_translator
+
+            uninstall_qt_translator(app)
+        i18n.set_backend(None)
+        i18n.set_language("en")
+
+
 # Threads the player starts; none may outlive the test that started it.
 _PLAYER_THREADS = ("audience", "capture ", "surface-image")
 

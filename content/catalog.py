@@ -5,6 +5,14 @@ whole folders (`scan`), and answers `items(tag=...)` and `item(name)` for playli
 the player. Names are the stable keys playlists refer to: a slug such as `snacks_chips`
 that never changes once given (remove and add again to rename).
 
+Importing a file (`import_file`) copies it into the library folder
+(`foundation.paths.library_dir()`, the caller passes it) and catalogs the copy, so the
+original may be moved or deleted afterwards. The file is probed first (a broken file is
+refused and nothing is copied); a name already taken in the folder gets a new one
+(`chips-2.png`), never overwriting; a file whose bytes (sha256) are already in the folder
+or the catalog is not copied again: its item is reused. `add_file` catalogs a file where
+it is (what `scan` does for a folder the store maintains).
+
 Tables (component "content", numbered migrations below): `content_items`, one row per
 item keyed by name, with its absolute file path (unique: one item per file); and
 `content_tags` (name, tag, position), so a tag query is an indexed lookup.
@@ -22,7 +30,8 @@ Scanning a folder (`scan`):
   with `/`) to settings, all optional:
 
       snacks/chips.png:
-        name: snacks_chips          # catalog name; default: the file name's slug
+        name: snacks_chips          # catalog name; default: the file name's slug (image_1a2b3c4d, kind
+                                    # and sha256, for a name with no Latin letters or digits)
         title: Crunchy chips        # default: from the file name
         tags: [salty, students]     # added to the folder tags
         duration_s: 10              # images only (default 8 s); a video plays its own length
@@ -54,11 +63,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import errno
+import hashlib
 import json
 import logging
 import math
 import os
 import re
+import secrets
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -162,6 +174,26 @@ class ScanReport:
     rejected: tuple[tuple[Path, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class ImportResult:
+    """What `ContentLibrary.import_file` did: the item as stored, the copy it made in the
+    library folder (None when the same file was there already), and whether an existing
+    item was reused (the file's bytes were already in the catalog: nothing was added)."""
+
+    item: ContentItem
+    copied_to: Path | None
+    reused: bool = False
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes, as hex (read in 1 MiB blocks)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def slugify(text: str) -> str:
     """A catalog name or tag from free text: 'Chips – Large!' -> 'chips_large'. May be empty."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -251,7 +283,9 @@ class ContentLibrary:
         """Probe an image or video and add it to the catalog; returns the new item.
 
         `name` defaults to the slug of the file name (`Chips Large.png` -> `chips_large`),
-        `title` to the file name in words. Images show for `duration_s` (default 8 s);
+        `title` to the file name in words (a file name with no letters a name can use,
+        such as `과자 할인.png`, gives the kind and the start of its sha256: `image_1a2b3c4d`).
+        Images show for `duration_s` (default 8 s);
         a video plays for its probed length, so giving `duration_s` for a video is a
         DataError: a shorter time belongs on the playlist entry. A name already in use,
         or a file already in the catalog under another name, is a DataError unless
@@ -273,12 +307,97 @@ class ContentLibrary:
             age_restricted=bool(age_restricted),
         )
         info = probed if probed is not None else probe_media(path)
-        item = _file_item(path, info, settings, settings.name or _name_from_file(path))
+        item = _file_item(path, info, settings, settings.name or _name_from_file(path, info.kind))
         with self._transaction():
             self._check_free(item, replace)
             self._write(item, scan_settings=None)
         log.info("content: added %s (%s, %s)", item.name, item.kind.value, path)
         return item
+
+    def import_file(
+        self,
+        path: str | Path,
+        library_folder: str | Path,
+        *,
+        name: str | None = None,
+        title: str | None = None,
+        tags: Iterable[str] | str = (),
+        duration_s: float | None = None,
+        valid_from: dt.date | str | None = None,
+        valid_until: dt.date | str | None = None,
+        age_restricted: bool = False,
+        replace: bool = False,
+    ) -> ImportResult:
+        """Copy a media file into `library_folder` and catalog the copy (see the module docstring).
+
+        The settings are those of `add_file`. The file is probed before anything is
+        copied (MediaError naming the file when it cannot be used). Without `name`, the
+        item gets the file name's slug, or the first free `slug_2`, `slug_3`... (with
+        `replace`, the item of the slug's name is replaced); a name with no such letters
+        (`과자 할인.png`) gives `image_1a2b3c4d` (kind and sha256), the title keeps the
+        real name. The copy keeps the file name, or `stem-2.ext` when the folder has one
+        of that name: nothing is overwritten; a name the folder's file system refuses
+        (too long, not representable) becomes the generated one. A failed copy (full
+        disk) leaves nothing behind and is a MediaError. A file whose bytes are already in the catalog (by sha256) is not
+        copied again and its item is returned with `reused` set; a copy left in the
+        folder without an item (its item was removed) is catalogued again.
+        """
+        source = _absolute(path)
+        folder = _absolute(library_folder)
+        if name is not None:
+            _check_name(name)
+        info = probe_media(source)  # first: a broken file is refused before a byte is copied
+        parse_date(valid_from, "valid_from")
+        parse_date(valid_until, "valid_until")
+        settings = dict(
+            # The title comes from the name the user knows, not the copy's (`chips-2.png`, `image_1a2b3c4d.png`).
+            title=title if title is not None else _title_from_file(source), tags=tags, duration_s=duration_s, valid_from=valid_from, valid_until=valid_until,
+            age_restricted=age_restricted, replace=replace,
+        )
+        in_catalog = self._item_with_path(source)
+        if in_catalog is not None:
+            return ImportResult(in_catalog, None, reused=True)
+        if _is_under(source, folder):  # already one of the library's files: catalog it where it is
+            item = self.add_file(
+                source, name=self._import_name(source, name, replace, info.kind), probed=info, **settings
+            )
+            return ImportResult(item, None)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial, digest = _copy_hashing(source, folder)  # removes its partial file when it fails
+        except OSError as error:
+            raise MediaError(source, _copy_failed(folder, error)) from None
+        try:
+            if partial.stat().st_size != info.size_bytes:
+                raise MediaError(source, "the file changed while it was imported; import it again")
+            same = self._same_bytes(folder, digest, info.size_bytes)
+            if same is not None:
+                item = self._item_with_path(same)
+                if item is not None:
+                    return ImportResult(item, None, reused=True)
+                # A copy left behind by a removed item: catalog it again, copy nothing.
+                info = dataclasses.replace(info, size_bytes=same.stat().st_size, mtime_ns=same.stat().st_mtime_ns)
+                item = self.add_file(
+                    same, name=self._import_name(source, name, replace, info.kind, digest), probed=info, **settings
+                )
+                return ImportResult(item, None)
+            try:
+                copy = _link_free_name(partial, folder, source.name, _generated_name(info.kind, digest) + source.suffix)
+            except OSError as error:
+                raise MediaError(source, _copy_failed(folder, error)) from None
+        finally:
+            partial.unlink(missing_ok=True)
+        try:
+            stat = copy.stat()
+            info = dataclasses.replace(info, size_bytes=stat.st_size, mtime_ns=stat.st_mtime_ns)
+            item = self.add_file(
+                copy, name=self._import_name(source, name, replace, info.kind, digest), probed=info, **settings
+            )
+        except BaseException:
+            copy.unlink(missing_ok=True)  # the catalog refused it: leave no orphan behind
+            raise
+        log.info("content: imported %s as %s (copied to %s)", source, item.name, copy)
+        return ImportResult(item, copy)
 
     def add_text(
         self,
@@ -466,7 +585,7 @@ class ContentLibrary:
                     settings = dataclasses.replace(settings, duration_s=image_duration_s)
                 if existing is None:
                     info = probe_media(path)
-                    name = self._scan_name(settings, path, relative, names_taken)
+                    name = self._scan_name(settings, path, relative, names_taken, info.kind)
                     item = _file_item(path, info, settings, name)
                     names_taken[item.name] = str(path)
                     writes.append((item, _settings_json(settings), False))
@@ -570,6 +689,48 @@ class ContentLibrary:
             ).fetchall()
         }
 
+    def _item_with_path(self, path: Path) -> ContentItem | None:
+        row = self.db.execute("SELECT name FROM content_items WHERE path = ?", [str(path)]).fetchone()
+        return self.find(row[0]) if row else None
+
+    def _same_bytes(self, folder: Path, digest: str, size_bytes: int) -> Path | None:
+        """A file of the library folder with these bytes: first one the catalog knows (its
+        stored size must match, so only those are hashed), then any other of that size."""
+        candidates = []
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if entry.stat().st_size == size_bytes:
+                    candidates.append(Path(entry.path))
+            except OSError:
+                continue
+        known = {item.path for item in self.items() if item.path is not None}
+        candidates.sort(key=lambda path: str(path) not in known)
+        for candidate in candidates:
+            try:
+                if file_sha256(candidate) == digest:
+                    return candidate
+            except OSError:
+                continue
+        return None
+
+    def _import_name(
+        self, source: Path, name: str | None, replace: bool, kind: ContentKind, digest: str | None = None
+    ) -> str:
+        """The given name, else the file name's slug (or `kind_<sha256>`), else the first free slug_2, slug_3..."""
+        if name is not None:
+            return name
+        base = _name_from_file(source, kind, digest)
+        if replace or self.find(base) is None:
+            return base
+        for number in range(2, 10_000):
+            suffix = f"_{number}"
+            candidate = base[: MAX_NAME_LENGTH - len(suffix)] + suffix
+            if self.find(candidate) is None:
+                return candidate
+        raise DataError(f"{source}: no free name for it; give one")
+
     def _unknown(self, name: str) -> str:
         names = [row[0] for row in self.db.execute("SELECT name FROM content_items").fetchall()]
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
@@ -620,7 +781,9 @@ class ContentLibrary:
         except sqlite3.IntegrityError as error:  # another process wrote the same name or file meanwhile
             raise DataError(f"content item {item.name!r}: cannot store it ({error})") from None
 
-    def _scan_name(self, settings: FileSettings, path: Path, relative: str, taken: dict[str, str | None]) -> str:
+    def _scan_name(
+        self, settings: FileSettings, path: Path, relative: str, taken: dict[str, str | None], kind: ContentKind
+    ) -> str:
         """The name for a newly scanned file: the sidecar's, else the first free one of the
         file name's slug (`chips`), its folder path's (`snacks_chips`) and with the
         extension (`snacks_chips_png`, for chips.png beside chips.mp4)."""
@@ -632,7 +795,7 @@ class ContentLibrary:
                     f" {taken[settings.name] or 'a text slide'}"
                 )
             return settings.name
-        candidates = [_name_from_file(path), slugify(str(Path(relative).with_suffix(""))), slugify(relative)]
+        candidates = [_name_from_file(path, kind), slugify(str(Path(relative).with_suffix(""))), slugify(relative)]
         for candidate in candidates:
             if candidate and candidate not in taken:
                 return candidate
@@ -832,6 +995,84 @@ def _absolute(path: str | Path) -> Path:
     return Path(os.path.abspath(os.path.expanduser(str(path))))
 
 
+def _copy_hashing(source: Path, folder: Path) -> tuple[Path, str]:
+    """Copy `source` to a hidden partial file in `folder` (scans skip hidden files);
+    returns it and the sha256 of the bytes copied, read once for both. When the copy
+    fails (full disk, file too large, interrupted) the partial file is removed first."""
+    partial = folder / f".import-{secrets.token_hex(6)}.part"
+    digest = hashlib.sha256()
+    with open(source, "rb") as reading:
+        # Opened before the try: only a file this call created is removed on failure.
+        writing = open(partial, "xb")  # noqa: SIM115 - closed by the `with` below
+        try:
+            with writing:
+                for block in iter(lambda: reading.read(1 << 20), b""):
+                    digest.update(block)
+                    writing.write(block)
+                writing.flush()
+                os.fsync(writing.fileno())
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a half-written copy must not fill the disk for good
+            raise
+    return partial, digest.hexdigest()
+
+
+# os.link errors of a file system without hard links (exFAT, FAT, some SMB/NFS mounts).
+_NO_HARD_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK)
+# Errors of a file name the file system cannot store (too long in bytes, characters it refuses).
+_NAME_REFUSED = (errno.ENAMETOOLONG, errno.EILSEQ, errno.EINVAL)
+
+
+def _link_free_name(partial: Path, folder: Path, file_name: str, generated_name: str) -> Path:
+    """Give the partial copy the first free name of `file_name`, `stem-2.ext`, ...
+
+    A hard link fails when the name exists, so even another importer at the same moment
+    cannot be overwritten. A file system without hard links gets the name reserved with
+    an exclusive create (O_EXCL), then the partial moved over it with `os.replace` (a
+    rename: no second copy that could fill the disk); when the move fails the
+    reservation is removed. A name the file system refuses (a long Korean name is over
+    255 bytes; some file systems take no Unicode) falls back to `generated_name`."""
+    try:
+        return _link_to_free(partial, folder, file_name)
+    except UnicodeEncodeError:
+        pass  # the file system's encoding cannot spell the name
+    except OSError as error:
+        if error.errno not in _NAME_REFUSED or file_name == generated_name:
+            raise
+    log.info("content: %s: the library folder refuses this file name; the copy is called %s", file_name, generated_name)
+    return _link_to_free(partial, folder, generated_name)
+
+
+def _link_to_free(partial: Path, folder: Path, file_name: str) -> Path:
+    stem, suffix = Path(file_name).stem, Path(file_name).suffix
+    for number in range(1, 10_000):
+        target = folder / (file_name if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            os.link(partial, target)
+            return target
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                raise
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            continue
+        try:
+            os.replace(partial, target)
+        except BaseException:
+            target.unlink(missing_ok=True)  # only our empty reservation: never a file of another importer
+            raise
+        return target
+    raise OSError(errno.EEXIST, f"no free file name for {file_name}", str(folder))
+
+
+def _copy_failed(folder: Path, error: OSError) -> str:
+    """The MediaError reason of a copy into the library folder that failed."""
+    return f"cannot copy it into the library folder {folder} ({error.strerror or error})"
+
+
 def _is_under(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -849,11 +1090,19 @@ def _changed_on_disk(item: ContentItem, path: Path) -> bool:
     return stat.st_size != item.size_bytes or stat.st_mtime_ns != item.mtime_ns
 
 
-def _name_from_file(path: Path) -> str:
+def _name_from_file(path: Path, kind: ContentKind, digest: str | None = None) -> str:
+    """The file name's slug; for a name with no letters a slug can use (Korean, say),
+    the kind and the start of the file's sha256 (`image_1a2b3c4d`, hashed when no
+    `digest` is given): stable for the same bytes, and the editor has no name field."""
     name = slugify(path.stem)
-    if not name:
-        raise DataError(f"{path}: no name can be made from the file name; give one")
-    return name
+    if name:
+        return name
+    return _generated_name(kind, digest if digest is not None else file_sha256(path))
+
+
+def _generated_name(kind: ContentKind, digest: str) -> str:
+    """`image_1a2b3c4d`: a catalog (and file) name for a file whose name gives none."""
+    return f"{kind.value}_{digest[:8]}"
 
 
 def _title_from_file(path: Path) -> str:

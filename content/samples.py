@@ -7,6 +7,12 @@ whose size and modification time match its catalog entry is neither drawn nor pr
 
 Other code (the default rules and playlists, tests) refers to these names, tags and
 flags: change them only together with that code.
+
+What a shopper reads on a sample (its title, subtitle and a text slide's body) is drawn
+in the process's language (`foundation.i18n`, context `player.samples`): a Korean store
+gets Korean samples (OpenCV 5 draws Hangul). A sample drawn in another language than
+the one spoken now is drawn again, so switching `ui.language` and running
+`signage content samples` switches the samples too.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -24,6 +30,7 @@ from content.catalog import ContentLibrary
 from content.model import ContentItem, ContentKind, TextSlide
 from content.probe import probe_media
 from foundation.errors import MediaError
+from foundation.i18n import tr, tr_noop
 
 log = logging.getLogger(__name__)
 
@@ -65,31 +72,56 @@ class SampleSpec:
         return self.name + {ContentKind.IMAGE: ".png", ContentKind.VIDEO: ".mp4"}.get(self.kind, "")
 
 
+# The shopper texts are catalogue sources (`tr_noop`): `in_language` translates them.
 SAMPLES: tuple[SampleSpec, ...] = (
-    SampleSpec("brand_welcome", ContentKind.IMAGE, "Welcome!", "Fresh picks every day",
+    SampleSpec("brand_welcome", ContentKind.IMAGE,
+               tr_noop("player.samples", "Welcome!"),
+               tr_noop("player.samples", "Fresh picks every day"),
                ("brand",), (120, 40, 10), (200, 90, 30), (0, 200, 255)),
-    SampleSpec("brand_loop", ContentKind.VIDEO, "Corner Store", "Open 6 am to midnight",
+    SampleSpec("brand_loop", ContentKind.VIDEO,
+               tr_noop("player.samples", "Corner Store"),
+               tr_noop("player.samples", "Open 6 am to midnight"),
                ("brand",), (110, 30, 10), (180, 80, 20), (0, 210, 255)),
-    SampleSpec("snacks_chips", ContentKind.IMAGE, "Crunchy Chips", "2 bags for $3",
+    SampleSpec("snacks_chips", ContentKind.IMAGE,
+               tr_noop("player.samples", "Crunchy Chips"),
+               tr_noop("player.samples", "2 bags for $3"),
                ("snacks",), (0, 90, 230), (0, 40, 160), (0, 230, 255)),
-    SampleSpec("snacks_candy", ContentKind.VIDEO, "Candy Time", "Sweet deals after school",
+    SampleSpec("snacks_candy", ContentKind.VIDEO,
+               tr_noop("player.samples", "Candy Time"),
+               tr_noop("player.samples", "Sweet deals after school"),
                ("snacks", "sweets"), (180, 80, 255), (120, 20, 200), (255, 255, 120)),
-    SampleSpec("drinks_energy", ContentKind.IMAGE, "Energy Boost", "Any can $1.99",
+    SampleSpec("drinks_energy", ContentKind.IMAGE,
+               tr_noop("player.samples", "Energy Boost"),
+               tr_noop("player.samples", "Any can $1.99"),
                ("beverages", "energy_drinks"), (20, 20, 20), (40, 60, 30), (60, 255, 120)),
-    SampleSpec("drinks_coffee", ContentKind.IMAGE, "Hot Coffee", "Fresh brewed $1.50",
+    SampleSpec("drinks_coffee", ContentKind.IMAGE,
+               tr_noop("player.samples", "Hot Coffee"),
+               tr_noop("player.samples", "Fresh brewed $1.50"),
                ("beverages", "coffee"), (40, 70, 110), (20, 35, 60), (180, 230, 250)),
-    SampleSpec("finance_markets", ContentKind.VIDEO, "Markets Today", "Indices at a glance (sample data)",
+    SampleSpec("finance_markets", ContentKind.VIDEO,
+               tr_noop("player.samples", "Markets Today"),
+               tr_noop("player.samples", "Indices at a glance (sample data)"),
                ("finance_news",), (60, 30, 15), (30, 15, 5), (80, 220, 80)),
-    SampleSpec("finance_headlines", ContentKind.TEXT, "Business Headlines", "",
+    SampleSpec("finance_headlines", ContentKind.TEXT,
+               tr_noop("player.samples", "Business Headlines"),
+               "",
                ("finance_news",), (0, 0, 0), (0, 0, 0), (0, 0, 0),
-               body="Sample headlines: connect a news feed to show live business news here."),
-    SampleSpec("lunch_bento", ContentKind.IMAGE, "Bento Box", "Ready meals from $6",
+               body=tr_noop("player.samples", "Sample headlines: connect a news feed to show live business news here.")),
+    SampleSpec("lunch_bento", ContentKind.IMAGE,
+               tr_noop("player.samples", "Bento Box"),
+               tr_noop("player.samples", "Ready meals from $6"),
                ("lunch", "ready_meals"), (40, 130, 40), (20, 70, 20), (240, 240, 255)),
-    SampleSpec("lunch_deals", ContentKind.VIDEO, "Lunch Deals", "Sandwich + drink $5",
+    SampleSpec("lunch_deals", ContentKind.VIDEO,
+               tr_noop("player.samples", "Lunch Deals"),
+               tr_noop("player.samples", "Sandwich + drink $5"),
                ("lunch",), (30, 120, 200), (10, 60, 140), (255, 255, 255)),
-    SampleSpec("seniors_tea", ContentKind.IMAGE, "Green Tea", "Calm and healthy",
+    SampleSpec("seniors_tea", ContentKind.IMAGE,
+               tr_noop("player.samples", "Green Tea"),
+               tr_noop("player.samples", "Calm and healthy"),
                ("tea", "health"), (120, 170, 110), (60, 110, 50), (230, 250, 240)),
-    SampleSpec("beer_promo", ContentKind.IMAGE, "Craft Beer", "6-pack $9.99 - ID required",
+    SampleSpec("beer_promo", ContentKind.IMAGE,
+               tr_noop("player.samples", "Craft Beer"),
+               tr_noop("player.samples", "6-pack $9.99 - ID required"),
                ("alcohol",), (20, 110, 170), (10, 50, 90), (80, 220, 255), age_restricted=True),
 )
 
@@ -108,6 +140,7 @@ def build_sample_content(folder: str | Path, library: ContentLibrary) -> list[Co
     items = []
     drawn = 0
     for spec in SAMPLES:
+        spec = in_language(spec)
         existing = library.find(spec.name)
         if spec.kind is ContentKind.TEXT:
             items.append(_register_text(spec, existing, library))
@@ -121,8 +154,23 @@ def build_sample_content(folder: str | Path, library: ContentLibrary) -> list[Co
     return items
 
 
+def in_language(spec: SampleSpec) -> SampleSpec:
+    """`spec` with its shopper texts in the process's language (the catalogue's `player.samples`)."""
+    return replace(
+        spec,
+        title=tr("player.samples", spec.title) if spec.title else "",
+        subtitle=tr("player.samples", spec.subtitle) if spec.subtitle else "",
+        body=tr("player.samples", spec.body) if spec.body else "",
+    )
+
+
 def _file_is_usable(spec: SampleSpec, path: Path, existing: ContentItem | None) -> bool:
-    """Whether `path` holds this sample: unchanged since it was catalogued, or probing says so."""
+    """Whether `path` holds this sample: unchanged since it was catalogued, or probing says so.
+
+    A file catalogued under another title was drawn in another language: not usable.
+    """
+    if existing is not None and existing.path == str(path) and existing.title != spec.title:
+        return False
     try:
         stat = path.stat()
     except OSError:
@@ -282,7 +330,7 @@ def draw_sample_frame(
         cv2.putText(frame, "18+", (centre[0] - badge_w // 2, centre[1] + badge_h // 2),
                     cv2.FONT_HERSHEY_DUPLEX, 3.0 * unit, (0, 0, 200), int(8 * unit), cv2.LINE_AA)
 
-    cv2.putText(frame, "signage sample content", (int(30 * unit), height - int(30 * unit)),
+    cv2.putText(frame, tr("player.samples", "signage sample content"), (int(30 * unit), height - int(30 * unit)),
                 cv2.FONT_HERSHEY_SIMPLEX, 0.9 * unit, (235, 235, 235), max(1, int(2 * unit)), cv2.LINE_AA)
     if ts is not None:  # a progress bar, so a viewer sees the clip is moving and where it loops
         cv2.rectangle(frame, (0, height - int(8 * unit)), (int(width * phase), height), spec.accent_bgr, -1)

@@ -18,11 +18,18 @@ another order. A count goes in `n` and `%n` (`tr("cli", "%n people", n=3)`): Eng
 has two forms ("1 person", "3 people"), Korean one ("3명"), as Qt's numerus forms do.
 A missing translation shows the English source; a test fails on any.
 
+A server answering many people at once gives each request its own language with
+`SCOPED_LANGUAGE.set(...)` (a context variable, so it holds for that request's task or
+thread only); `tr` then speaks it, wherever the sentence is built (the console's pages,
+a rule's explanation, a segment's words).
+
 This module imports no Qt: the Qt side plugs itself in with `set_backend`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import threading
 import xml.etree.ElementTree as ElementTree
@@ -146,6 +153,8 @@ _lock = threading.Lock()
 _translators: dict[str, Translator] = {}
 _language = "en"
 _backend: Backend | None = None
+# The language of the request being answered (None: the process's language).
+SCOPED_LANGUAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("signage_scoped_language", default=None)
 
 
 def translator_for(language: str) -> Translator:
@@ -176,10 +185,27 @@ def set_backend(backend: Backend | None) -> None:
 
 
 def tr(context: str, text: str, n: int | None = None, **fields: object) -> str:
-    """`text` in the process's language: see the module's docstring for the conventions."""
+    """`text` in the process's language (or the request's, `SCOPED_LANGUAGE`): see the
+    module's docstring for the conventions."""
+    scoped = SCOPED_LANGUAGE.get()
+    if scoped is not None:
+        return translator_for(scoped).tr(context, text, n, **fields)
     if _backend is not None:
         return fill(_backend(context, text, n), n, fields)
     return translator_for(_language).tr(context, text, n, **fields)
+
+
+@contextlib.contextmanager
+def speaking(language: str):
+    """Within the block, `tr` speaks `language` in this thread or task only. `speaking("en")`
+    around text that is stored (a learned rule's note, a suggestion's sentence in the
+    server's database): what is kept stays English, whoever clicked, and is translated
+    where it is shown."""
+    token = SCOPED_LANGUAGE.set(check_language(language))
+    try:
+        yield
+    finally:
+        SCOPED_LANGUAGE.reset(token)
 
 
 def tr_noop(context: str, text: str) -> str:

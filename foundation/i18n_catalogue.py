@@ -77,7 +77,7 @@ def extract(root: Path = ROOT) -> dict[str, dict[tuple[str, str], Message]]:
             if path.suffix not in (".html", ".js"):
                 continue
             relative = path.relative_to(root).as_posix()
-            for context, source, numerus, line in _template_calls(path):
+            for context, source, numerus, line in template_calls(path):
                 _add(found[area_of(relative)], context, source, numerus, relative, line, problems)
     if problems:
         raise ExtractionError("\n".join(problems))
@@ -127,11 +127,12 @@ _TEMPLATE_CALL = re.compile(
 )
 
 
-def _template_calls(path: Path):
+def template_calls(path: Path):
+    """(context, source, is a count, line) of every marked text of a template or script."""
     text = path.read_text(encoding="utf-8")
     for match in _TEMPLATE_CALL.finditer(text):
         source = match["source"].replace("\\" + match["q2"], match["q2"])
-        numerus = re.search(r"\bn\s*=", match["rest"]) is not None
+        numerus = re.search(r"\bn\s*[=:]", match["rest"]) is not None  # n=count (Jinja), {n: count} (JS)
         yield match["context"], source, numerus, text.count("\n", 0, match.start()) + 1
 
 

@@ -49,6 +49,7 @@ import datetime as dt
 import enum
 import functools
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
@@ -65,6 +66,7 @@ from audience.types import (
     company_of,
 )
 from content.model import ContentItem
+from foundation.i18n import tr, tr_noop
 from playlists.model import Playlist, Rule, describe_company, describe_weekdays
 
 NO_RULE_PRIORITY = -(2**31)  # the default playlist's priority: anything interrupts it
@@ -186,6 +188,15 @@ class AudienceView:
     def no_signal(cls) -> AudienceView:
         """The camera is lost: who is there is unknown."""
         return cls(0, None, Attire.UNKNOWN, Gender.UNKNOWN, 0.0, 0.0, False, True, "the camera has no signal")
+
+    def describe_words(self) -> str:
+        """`describe()` in the reader's language: '3 people, mostly teens in school uniform
+        (confidence 0.72)'."""
+        return display_audience(self)
+
+    def minors_reason_words(self) -> str:
+        """`minors_reason` in the reader's language."""
+        return display_minors_reason(self.minors_reason)
 
     def describe(self) -> str:
         """'3 visitors, mostly teen/school_uniform (confidence 0.72)' (the company: `explain`)."""
@@ -484,6 +495,22 @@ class Decision:
         """Why `rule` did not win, in the words of `explain()` (`code` as in `considered`)."""
         return self._why_not(rule, code)
 
+    # The decision for people to read, in the process's language (`foundation.i18n`).
+    # `reason`, `explain()` and `why_not()` above stay English: the reason is stored in
+    # proof of play and traces (the golden replay reads them); these are for display only.
+
+    def reason_words(self) -> str:
+        """`reason` in the reader's language, with the audience and conditions in words."""
+        return display_reason(self)
+
+    def explain_words(self) -> str:
+        """`explain()` in the reader's language (`signage rules simulate`, the editor)."""
+        return display_explanation(self)
+
+    def why_not_words(self, rule: Rule, code: str) -> str:
+        """`why_not()` in the reader's language."""
+        return display_why_not(self, rule, code)
+
     def _why_not(self, rule: Rule, code: str) -> str:
         c = rule.conditions
         audience = self.audience
@@ -708,3 +735,257 @@ def _draw(matches, when: dt.datetime):
         weights = [1.0] * len(matches)
     seed = f"{when:%Y-%m-%d %H:%M}|" + "|".join(rule.name for rule, _, _ in matches)
     return random.Random(seed).choices(matches, weights=weights)[0]
+
+
+
+# --------------------------------------------------------------------------------------
+# The decision in the reader's words and language (display only: nothing here is stored)
+
+_WEEKDAYS = (
+    tr_noop("decision", "Mon"), tr_noop("decision", "Tue"), tr_noop("decision", "Wed"), tr_noop("decision", "Thu"),
+    tr_noop("decision", "Fri"), tr_noop("decision", "Sat"), tr_noop("decision", "Sun"),
+)
+
+
+def weekday_words(when: dt.datetime) -> str:
+    """'Mon' (Korean '월'): the weekday of `when`, short."""
+    return tr("decision", _WEEKDAYS[when.weekday()])
+
+
+def display_audience(audience: AudienceView) -> str:
+    """Who is there, in words: '3 people, mostly teens in school uniform (confidence 0.72)'."""
+    from playlists.words import people_words, segment_words
+
+    if not audience.signal_ok:
+        return tr("decision", "no camera signal")
+    if audience.group_size == 0:
+        return tr("decision", "nobody there")
+    people = people_words(audience.group_size)
+    confidence = f"{audience.confidence:.2f}"
+    if audience.age_group is None and audience.attire is Attire.UNKNOWN:
+        return tr("decision", "{people} of unknown age (confidence {confidence})", people=people, confidence=confidence)
+    segment = segment_words(audience.age_group, audience.attire)
+    if audience.group_size == 1:  # the segment's words are plural ("teens"): no "mostly" for one person
+        return tr("decision", "{people} ({segment}, confidence {confidence})",
+                  people=people, segment=segment, confidence=confidence)
+    return tr("decision", "{people}, mostly {segment} (confidence {confidence})",
+              people=people, segment=segment, confidence=confidence)
+
+
+# The English minors reasons of this module (AudienceView.minors_reason) and their words.
+_MINORS_REASONS = (
+    (re.compile(r"the audience is (\w+)$"), "age"),
+    (re.compile(r"the audience is (.+)$"), "company"),
+    (re.compile(r"visitor (\d+)'s age is not known yet$"), "visitor_unknown"),
+    (re.compile(r"visitor (\d+) may be a minor \(.*= ([0-9.]+) >= ([0-9.]+)\)$"), "visitor_minor"),
+)
+
+
+def display_minors_reason(reason: str) -> str:
+    """Why minors are (or are not) taken to be present, in the reader's language."""
+    from playlists.words import age_group_words, company_words
+
+    fixed = {
+        "the audience's age is not given": tr("decision", "the audience's age is not given"),
+        "someone in the group may be a minor": tr("decision", "someone in the group may be a minor"),
+        "nobody is there": tr("decision", "nobody is there"),
+        "the camera has no signal": tr("decision", "the camera has no signal"),
+        "no visitor is likely to be a minor": tr("decision", "no visitor is likely to be a minor"),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    for pattern, kind in _MINORS_REASONS:
+        match = pattern.match(reason)
+        if match is None:
+            continue
+        if kind == "age" and match[1] in {group.value for group in AgeGroup}:
+            return tr("decision", "the audience is {who}", who=age_group_words(match[1]))
+        if kind == "company":
+            company = next((c for c in Company if describe_company(c) == match[1]), None)
+            if company is not None:
+                return tr("decision", "the audience is {who}", who=company_words(company))
+        if kind == "visitor_unknown":
+            return tr("decision", "visitor {visitor}'s age is not known yet", visitor=match[1])
+        if kind == "visitor_minor":
+            return tr(
+                "decision", "visitor {visitor} may be a minor (probability {probability}, threshold {threshold})",
+                visitor=match[1], probability=match[2], threshold=match[3],
+            )
+    return reason  # a reason this table does not know yet: English rather than nothing
+
+
+def _or_list(words: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c', each join a translated pattern (Korean reorders it)."""
+    if not words:
+        return ""
+    text = words[-1]
+    for word in reversed(words[:-1]):
+        text = tr("decision", "{first} or {rest}", first=word, rest=text)
+    return text
+
+
+def display_conditions(rule: Rule) -> str:
+    """A rule's conditions in words: 'teens, on weekdays, 15:00-18:30'."""
+    from playlists.learning import audience_words, when_words
+
+    c = rule.conditions
+    targets = bool(c.age_groups or c.attire or c.company)
+    who = audience_words(c) if targets else ""
+    when = when_words(c)
+    if c.date_from or c.date_until:
+        dates = tr("decision", "from {start} to {end}", start=c.date_from or "...", end=c.date_until or "...")
+        when = tr("decision", "{first}, {second}", first=when, second=dates) if when else dates
+    if who and when:
+        return tr("decision", "{who}, {when}", who=who, when=when)
+    return who or when or tr("decision", "everyone, at any time")
+
+
+def display_reason(decision: Decision) -> str:
+    """Why this playlist plays, in one sentence of the reader's language."""
+    plain = _display_plain_reason(decision)
+    if decision.arm is Arm.CONTROL:
+        return tr(
+            "decision", "Holdout control for rule {rule}, which would have played {playlist}: {reason}",
+            rule=decision.holdout_rule, playlist=decision.other_playlist or tr("decision", "(nothing)"), reason=plain,
+        )
+    return plain
+
+
+def _display_plain_reason(decision: Decision) -> str:
+    if decision.playlist is None:
+        return tr("decision", "Nothing is playable: no rule matched and the default playlist has no playable item.")
+    if decision.rule is None:
+        considered = decision.considered
+        if not considered:
+            return tr("decision", "The default playlist {playlist} plays: there are no rules.", playlist=decision.playlist)
+        if all(code == DISABLED for _, code in considered):
+            return tr("decision", "The default playlist {playlist} plays: every rule is switched off.",
+                      playlist=decision.playlist)
+        return tr("decision", "The default playlist {playlist} plays: no rule matched.", playlist=decision.playlist)
+    rule = next(rule for rule, code in decision.considered if code == WON)
+    if not rule.conditions.uses_audience:  # a rule of times only: who is there did not matter
+        return tr(
+            "decision", "Rule {rule} (priority {priority}) applies on {day} {time}: {conditions}.",
+            rule=rule.name, priority=rule.priority, day=weekday_words(decision.when),
+            time=f"{decision.when:%H:%M}", conditions=display_conditions(rule),
+        )
+    return tr(
+        "decision", "Rule {rule} (priority {priority}) matched {audience} on {day} {time}: {conditions}.",
+        rule=rule.name, priority=rule.priority, audience=display_audience(decision.audience),
+        day=weekday_words(decision.when), time=f"{decision.when:%H:%M}", conditions=display_conditions(rule),
+    )
+
+
+def display_explanation(decision: Decision) -> str:
+    """`Decision.explain()` in the reader's language: the winner, the audience, the holdout,
+    the guardrail, why each other rule lost, and the items."""
+    from playlists.words import company_words
+
+    nothing = tr("decision", "(nothing)")
+    audience = decision.audience
+    lines = [
+        tr("decision", "Plays: {playlist}", playlist=decision.playlist or nothing),
+        tr("decision", "Why: {reason}", reason=display_reason(decision)),
+    ]
+    if audience.company is not None:
+        lines.append(tr("decision", "Audience: {audience}; company: {company}",
+                        audience=display_audience(audience), company=company_words(audience.company)))
+    else:
+        lines.append(tr("decision", "Audience: {audience}", audience=display_audience(audience)))
+    if not decision.audience_used:
+        if not audience.signal_ok:
+            lines.append("  " + tr("decision", "The camera has no signal: only rules without audience conditions could match."))
+        else:
+            lines.append("  " + tr(
+                "decision", "The audience is uncertain (confidence {confidence}, below {minimum}): only rules "
+                "without audience conditions could match.",
+                confidence=f"{audience.confidence:.2f}", minimum=f"{decision.settings.min_audience_confidence:.2f}",
+            ))
+    if decision.arm is Arm.TARGETED:
+        lines.append(tr("decision", "Holdout: the targeted arm for rule {rule}; the control arm would have shown {playlist}.",
+                        rule=decision.holdout_rule, playlist=decision.other_playlist or nothing))
+    elif decision.arm is Arm.CONTROL:
+        lines.append(tr("decision", "Holdout: the control arm for rule {rule}; the targeted arm would have shown {playlist}.",
+                        rule=decision.holdout_rule, playlist=decision.other_playlist or nothing))
+    if decision.guardrail_fired:
+        lines.append(tr("decision", "Minors guardrail: held back {items} because {reason}.",
+                        items=", ".join(decision.withheld), reason=display_minors_reason(audience.minors_reason)))
+    others = [(rule, code) for rule, code in decision.considered if code != WON]
+    if others:
+        lines.append(tr("decision", "Other rules:"))
+        for rule, code in others:
+            lines.append("  " + tr("decision", "{rule} (priority {priority}): {why}",
+                                   rule=rule.name, priority=rule.priority, why=display_why_not(decision, rule, code)))
+    if decision.items:
+        items = ", ".join(
+            tr("decision", "{item} ({seconds} s)", item=item.content.name, seconds=f"{item.duration_s:g}")
+            for item in decision.items
+        )
+        lines.append(tr("decision", "Items: {items}", items=items))
+    else:
+        lines.append(tr("decision", "Items: none"))
+    return "\n".join(lines)
+
+
+def display_why_not(decision: Decision, rule: Rule, code: str) -> str:
+    """Why `rule` did not win, in the reader's language (`code` as in `Decision.considered`)."""
+    from playlists.words import age_group_words, attire_words, company_words
+
+    c, audience, when = rule.conditions, decision.audience, decision.when
+    if code == DISABLED:
+        return tr("decision", "switched off")
+    if code == OUTSIDE_DATES:
+        return tr("decision", "runs from {start} to {end}, not on {day}",
+                  start=c.date_from or "...", end=c.date_until or "...", day=f"{when:%Y-%m-%d}")
+    if code == WRONG_WEEKDAY:
+        from playlists.learning import when_words
+
+        return tr("decision", "runs {days}, not on {day}",
+                  days=when_words(replace(c, time_windows=())), day=weekday_words(when))
+    if code == OUTSIDE_HOURS:
+        return tr("decision", "runs {hours}, not at {time}",
+                  hours=", ".join(w.label() for w in c.time_windows), time=f"{when:%H:%M}")
+    if code == AUDIENCE_UNCERTAIN:
+        return tr("decision", "needs a known audience, and the audience is uncertain")
+    if code == NOBODY:
+        return tr("decision", "needs someone in front of the screen, and nobody is there")
+    if code == AGE:
+        return tr("decision", "wants {wanted}; the audience is {actual}",
+                  wanted=_or_list([age_group_words(g) for g in c.age_groups]),
+                  actual=age_group_words(audience.age_group) if audience.age_group else tr("decision", "of unknown age"))
+    if code == ATTIRE and audience.attire is Attire.UNKNOWN:
+        return tr("decision", "wants {wanted}; the audience's clothes are not recognised",
+                  wanted=_or_list([attire_words(a) for a in c.attire]))
+    if code == ATTIRE:
+        return tr("decision", "wants {wanted}; the audience wears {actual}",
+                  wanted=_or_list([attire_words(a) for a in c.attire]), actual=attire_words(audience.attire))
+    if code == GENDER_OFF:
+        return tr("decision", "targets a gender, and gender targeting is switched off")
+    if code == GENDER:
+        return tr("decision", "targets another gender than the audience's")
+    if code == COMPANY:
+        return tr("decision", "wants {wanted}; the audience is {actual}",
+                  wanted=_or_list([company_words(k) for k in c.company]),
+                  actual=company_words(audience.company) if audience.company else tr("decision", "company not known"))
+    if code == GROUP_SIZE:
+        wanted = (tr("decision", "groups of %n or more", n=c.min_group_size) if c.max_group_size is None
+                  else tr("decision", "groups of {low} to {high}", low=c.min_group_size, high=c.max_group_size))
+        return tr("decision", "wants {wanted}; {people} there", wanted=wanted,
+                  people=tr("words", "%n people", n=audience.group_size))
+    if code == DWELL:
+        return tr("decision", "wants visitors staying {wanted} s or more; the longest stayed {actual} s",
+                  wanted=f"{c.min_dwell_s:g}", actual=f"{audience.max_dwell_s:.1f}")
+    if code == COOLING:
+        return tr("decision", "resting: cooldown of {seconds} s after its last start", seconds=f"{rule.cooldown_s:g}")
+    if code == MAX_PLAYS:
+        return tr("decision", "already started %n times in the last hour (its maximum)", n=rule.max_plays_per_hour or 0)
+    if code == NOTHING_PLAYABLE:
+        return tr("decision", "its playlist {playlist} has nothing playable now", playlist=rule.playlist)
+    if code == LOWER_PRIORITY:
+        return tr("decision", "matches too, but a rule of higher priority won")
+    if code == LOST_DRAW:
+        return tr("decision", "matched, but lost the weighted draw among equal priorities (weight {weight})",
+                  weight=f"{rule.weight:g}")
+    if code == HELD_OUT:
+        return tr("decision", "matches the audience, but this decision is in the holdout's control arm (no targeting)")
+    return code

@@ -40,11 +40,24 @@ confidence, divided by the overall rate) is above 1: the statistical guard again
 samples.
 
 **Suggestions.** A finding's category is matched to playlists through content tags (a
-category's slug, or `category_tags` in the config: "BAG SNACKS" -> snacks). Each becomes
-a disabled rule with its metrics, until a marketer accepts it. Re-learning updates the
+category's slug, or `category_tags` in the config: "BAG SNACKS" -> snacks). Given the
+store's rules, the choice (`choose_playlist`) prefers a playlist that a rule already plays
+for the finding's audience at that time, then one no rule plays, then the rest, each by
+the most tagged items; `playlist_choice_words` says why, and when the playlist is aimed
+at someone else ("after_school_snacks ... your rules play it for children and teens")
+suggests a playlist of its own. Each becomes a disabled rule with its metrics, until a
+marketer accepts it. Re-learning updates the
 learned rules it made, never rules a marketer wrote or edited, and never re-suggests one
 a marketer rejected. A suggestion can also be snoozed: the editor hides it until a given
 day (`snooze_suggestion`); learning itself ignores snoozes.
+
+**In words.** `Finding.sentence` and `suggestion_sentence` say a finding alike, through
+`foundation.i18n.tr` (context `learning`) and the audience words of `playlists.words`:
+"Adults buy bag snacks 2.2 times as often as shoppers overall on weekday afternoons,
+14:00-18:00 (at least 2.0 times, 95 % sure), in 400 baskets". "Shoppers overall" is
+what lift compares with: all baskets, any time. The note of a learned rule is that
+sentence in the learner's language, ending with "(category BAG SNACKS)" in English in
+every language, as `suggestion_category` reads it back.
 
 **Measured uplift.** Lift is a correlation; once the randomised holdout has measured a
 rule (`playlists.uplift.measure_uplift`), that effect ranks and explains the suggestion
@@ -69,9 +82,19 @@ from sqlite_utils import Database
 
 from audience.calibration import AgeGroupBoundaries
 from audience.settings import POSITIVE, Range, between, check_ranges
-from audience.types import AGE_GROUPS, COMPANIES, MINOR_AGE_GROUPS, AgeGroup, Attire, Company, TimeOfDay
-from foundation.db import migrate
+from audience.types import (
+    AGE_GROUPS,
+    COMPANIES,
+    MINOR_AGE_GROUPS,
+    AgeGroup,
+    Attire,
+    Company,
+    TimeOfDay,
+)
 from content.model import ContentItem
+from foundation.db import migrate
+from foundation.errors import ConfigError, ConflictError, DataError, SignageError
+from foundation.i18n import speaking, tr, tr_noop
 from playlists.model import (
     Conditions,
     Playlist,
@@ -80,7 +103,7 @@ from playlists.model import (
     TimeWindow,
     describe_weekdays,
 )
-from foundation.errors import ConfigError, ConflictError, DataError, SignageError
+from playlists.words import age_group_words, attire_words, segment_words
 
 if TYPE_CHECKING:  # playlists.uplift reads this module's settings: no import at run time
     from playlists.uplift import UpliftReport
@@ -102,13 +125,6 @@ ANY_AGE = len(AGE_GROUPS)  # index of "any age" in the count arrays
 OLDEST_YEARS = 90.0  # an open band such as 65+ is taken to end here
 # Companies in which a minor is with the audience: no age-restricted suggestion for them.
 MINOR_COMPANIES = (Company.ADULT_WITH_CHILD, Company.TEENS)
-# A context's company after its age group: "adult with a child", "young_adult alone".
-_COMPANY_WORDS = {
-    Company.ALONE: "alone",
-    Company.ADULT_WITH_CHILD: "with a child",
-    Company.TEENS: "in a group",
-    Company.ADULTS: "with other adults",
-}
 
 MIGRATIONS = (
     """
@@ -394,16 +410,61 @@ class Finding:
     lift_lower: float  # lower end of the 95% interval
 
     def sentence(self) -> str:
-        """'young_adult buy BAG SNACKS 1.6x more often 14:00-18:00 on weekdays, based on 1,240 baskets'
-        ('adult with a child buy ...' for a context with a company)."""
-        who = self.context.age_group.value if self.context.age_group else f"'{self.context.segment}' shoppers"
-        if self.context.company is not None:
-            who += f" {_COMPANY_WORDS[self.context.company]}"
-        days = "on weekdays" if self.context.day_type == "weekday" else "at weekends"
-        return (
-            f"{who} buy {self.category} {self.lift:.1f}x more often {self.context.hours()} {days}, "
-            f"based on {self.context_baskets:,.0f} baskets"
+        """The finding in words, in the process's language: 'Young adults buy bag snacks 4.3
+        times as often as shoppers overall on weekday afternoons, 14:00-18:00 (at least 2.1
+        times, 95 % sure), in 1,240 baskets'.
+
+        "Shoppers overall" is what lift compares with: the share of *all* baskets (any
+        time, anyone) that hold the category, not only the baskets of that time.
+        """
+        context = self.context
+        if context.age_group is not None:
+            who = segment_words(context.age_group, company=context.company)
+        elif context.segment is not None:
+            who = tr("learning", "shoppers of the segment {segment}", segment=context.segment)
+        else:
+            who = segment_words()
+        when = tr("learning", _DAY_PART_WORDS[(context.day_part, context.day_type)], hours=context.hours())
+        return finding_words(who, self.category.lower(), self.lift, self.lift_lower, when, self.context_baskets)
+
+
+def finding_words(who: str, what: str, lift: float, lift_lower: float, when: str, baskets: float | None) -> str:
+    """The one sentence a finding and a suggestion are both said in (see `Finding.sentence`)."""
+    if baskets is None:
+        text = tr(
+            "learning", "{who} buy {what} {lift} times as often as shoppers overall {when} (at least {lower} times, 95 % sure)",
+            who=who, what=what, lift=f"{lift:.1f}", lower=f"{lift_lower:.1f}", when=when,
         )
+    else:
+        count = round(baskets)
+        text = tr(
+            "learning",
+            "{who} buy {what} {lift} times as often as shoppers overall {when} (at least {lower} times, 95 % sure), in {baskets} baskets",
+            n=count, who=who, what=what, lift=f"{lift:.1f}", lower=f"{lift_lower:.1f}", when=when, baskets=f"{count:,}",
+        )
+    return _capital(text)
+
+
+def _capital(text: str) -> str:
+    """The first letter upper-case (a sentence that starts with its audience; no-op in Korean)."""
+    return text[:1].upper() + text[1:]
+
+
+# A finding's time in words; {hours} is '14:00-18:00'.
+_DAY_PART_WORDS = {
+    (TimeOfDay.EARLY_MORNING, "weekday"): tr_noop("learning", "on weekday early mornings, {hours}"),
+    (TimeOfDay.EARLY_MORNING, "weekend"): tr_noop("learning", "on weekend early mornings, {hours}"),
+    (TimeOfDay.MORNING, "weekday"): tr_noop("learning", "on weekday mornings, {hours}"),
+    (TimeOfDay.MORNING, "weekend"): tr_noop("learning", "on weekend mornings, {hours}"),
+    (TimeOfDay.LUNCH, "weekday"): tr_noop("learning", "at lunchtime on weekdays, {hours}"),
+    (TimeOfDay.LUNCH, "weekend"): tr_noop("learning", "at lunchtime at weekends, {hours}"),
+    (TimeOfDay.AFTERNOON, "weekday"): tr_noop("learning", "on weekday afternoons, {hours}"),
+    (TimeOfDay.AFTERNOON, "weekend"): tr_noop("learning", "on weekend afternoons, {hours}"),
+    (TimeOfDay.EVENING, "weekday"): tr_noop("learning", "on weekday evenings, {hours}"),
+    (TimeOfDay.EVENING, "weekend"): tr_noop("learning", "on weekend evenings, {hours}"),
+    (TimeOfDay.NIGHT, "weekday"): tr_noop("learning", "on weekday nights, {hours}"),
+    (TimeOfDay.NIGHT, "weekend"): tr_noop("learning", "on weekend nights, {hours}"),
+}
 
 
 def wilson_lower(successes: np.ndarray, trials: np.ndarray, z: float = 1.96) -> np.ndarray:
@@ -480,12 +541,115 @@ def category_tag(category: str, settings: LearningSettings) -> str:
 
 def playlist_for_tag(tag: str, playlists: Iterable[Playlist], content: Mapping[str, ContentItem]) -> str | None:
     """The playlist with the most items tagged `tag` (ties: by name); None when none has any."""
-    best = None
+    choice = choose_playlist(tag, playlists, content)
+    return choice.playlist if choice else None
+
+
+@dataclass(frozen=True)
+class PlaylistChoice:
+    """Which playlist a suggestion plays, and why: its ads of the tag, and who it plays for now.
+
+    `fits` says how the rules that already play it (`rules_playing`) meet the finding's
+    audience and time: True when one is for that audience at that time, False when all of
+    them are for someone else or another time (after_school_snacks for adults at 14:00:
+    its rules are for children, teens and school uniforms), None when no rule plays it.
+    """
+
+    playlist: str
+    tag: str
+    tagged_items: int
+    items: int
+    fits: bool | None = None
+    rules_playing: tuple[Rule, ...] = ()
+
+
+def choose_playlist(
+    tag: str,
+    playlists: Iterable[Playlist],
+    content: Mapping[str, ContentItem],
+    context: Context | None = None,
+    rules: Iterable[Rule] = (),
+    segment_attire: Mapping[str, Attire] | None = None,
+    today: dt.date | None = None,
+) -> PlaylistChoice | None:
+    """The playlist a finding's suggestion should play, among those with an item tagged `tag`.
+
+    With the store's `rules` and the finding's `context`, a playlist that the enabled rules
+    already play for that audience at that time comes first, then one no rule plays, then
+    one aimed at someone else; within each, the most items tagged `tag`, then the name.
+    Without rules this is the most-tagged playlist, as learning always chose. A rule whose
+    dates ended before `today` (the learning run's date; None: the clock's date) plays
+    nothing any more, so it counts as no rule.
+    """
+    today = today or dt.date.today()
+    rules = [rule for rule in rules if rule.enabled and not _rule_ended(rule.conditions, today)]
+    best: tuple[tuple, PlaylistChoice] | None = None
     for playlist in sorted(playlists, key=lambda p: p.name):
         tagged = sum(1 for item in playlist.items if tag in getattr(content.get(item.content), "tags", ()))
-        if tagged and (best is None or tagged > best[0]):
-            best = (tagged, playlist.name)
+        if not tagged:
+            continue
+        playing = tuple(rule for rule in rules if rule.playlist == playlist.name)
+        fits = None
+        if context is not None and playing:
+            fits = any(_rule_fits(rule.conditions, context, segment_attire or {}, today) for rule in playing)
+        choice = PlaylistChoice(playlist.name, tag, tagged, len(playlist.items), fits, playing)
+        key = ({True: 2, None: 1, False: 0}[fits], tagged)
+        if best is None or key > best[0]:
+            best = (key, choice)
     return best[1] if best else None
+
+
+def _rule_ended(conditions: Conditions, today: dt.date) -> bool:
+    """Whether a rule's last date (`date_until`, inclusive) is before `today`."""
+    return conditions.date_until is not None and conditions.date_until < today
+
+
+def _rule_fits(
+    conditions: Conditions, context: Context, segment_attire: Mapping[str, Attire], today: dt.date | None = None
+) -> bool:
+    """Whether a rule with `conditions` plays for the context's audience at some of its hours.
+
+    A rule narrower than the audience (only school uniforms, only groups of three) is for
+    someone else: the suggestion is for the whole audience. A rule whose dates ended before
+    `today` (None: the clock's date) plays for nobody.
+    """
+    if _rule_ended(conditions, today or dt.date.today()):
+        return False
+    if context.age_group is not None:
+        if conditions.age_groups and context.age_group not in conditions.age_groups:
+            return False
+        if conditions.attire:
+            return False
+    elif context.segment is not None:
+        attire = segment_attire.get(context.segment)
+        if conditions.age_groups or (conditions.attire and attire not in conditions.attire):
+            return False
+    if conditions.company and context.company not in conditions.company:
+        return False
+    if conditions.genders or conditions.min_group_size > 1 or conditions.max_group_size is not None:
+        return False
+    days = set(range(5)) if context.day_type == "weekday" else {5, 6}
+    if conditions.weekdays and not days & set(conditions.weekdays):
+        return False
+    if not conditions.time_windows:
+        return True
+    start, end = DAY_PARTS[context.day_part]
+    hours = _minutes_of(start * 60, end * 60)
+    return any(hours & _minutes_of(w.start_minute, w.end_minute) for w in conditions.time_windows)
+
+
+def _minutes_of(start: int, end: int) -> set[int]:
+    """The minutes of the day in [start, end), over midnight when end <= start."""
+    start, end = start % 1440, end % 1440
+    return set(range(start, end)) if start < end else set(range(start, 1440)) | set(range(end))
+
+
+def suggested_playlist_name(context: Context, tag: str) -> str:
+    """A name for a playlist of the finding's own: 'adult_afternoon_snacks'."""
+    who = context.age_group.value if context.age_group else (context.segment or "everyone")
+    if context.company is not None:
+        who += f"_{context.company.value}"
+    return re.sub(r"[^a-z0-9_]+", "_", f"{who}_{context.day_part.value}_{tag}".lower())
 
 
 @dataclass(frozen=True)
@@ -495,6 +659,7 @@ class Suggestion:
     finding: Finding
     rule: Rule | None
     problem: str = ""  # why there is no rule (no playlist carries the tag, not observable)
+    choice: PlaylistChoice | None = None  # the playlist it plays, and why
 
 
 def suggest_rules(
@@ -502,9 +667,16 @@ def suggest_rules(
     playlists: Iterable[Playlist],
     content: Mapping[str, ContentItem],
     settings: LearningSettings = LearningSettings(),
+    rules: Iterable[Rule] = (),
 ) -> list[Suggestion]:
-    """One disabled, learned rule per (context, playlist), from the best findings of each context."""
+    """One disabled, learned rule per (context, playlist), from the best findings of each context.
+
+    `rules` (the store's) let the choice of playlist prefer one already played for the
+    finding's audience at that time (`choose_playlist`); without them the most-tagged wins.
+    """
     playlists = list(playlists)
+    # Pending suggestions are no evidence of what a playlist is for: only the store's own rules.
+    rules = [rule for rule in rules if rule.enabled and rule.origin is not RuleOrigin.LEARNED]
     segment_attire = {segment: Attire(attire) for attire, segment in settings.attire_segments.items()}
     per_context: dict[Context, int] = {}
     made: dict[str, Suggestion] = {}
@@ -512,7 +684,9 @@ def suggest_rules(
     for finding in findings:  # best lift first
         context = finding.context
         if context.segment is not None and context.segment not in segment_attire:
-            result.append(Suggestion(finding, None, "the camera cannot see this segment (no attire assumption for it)"))
+            result.append(Suggestion(
+                finding, None, tr("learning", "the camera cannot see this segment (no attire assumption for it)")
+            ))
             continue
         if per_context.get(context, 0) >= settings.max_suggestions_per_context:
             continue
@@ -522,17 +696,19 @@ def suggest_rules(
             # 19-24 spreads a sixth into "teen": the data's 19-year-olds buying beer must
             # not become a rule showing beer ads to teenagers; nor may a parent's beer
             # become a rule for an adult with a child (the guardrail would withhold it anyway).
-            result.append(Suggestion(finding, None, f"not suggested to minors: content tagged '{tag}' is age-restricted"))
+            result.append(Suggestion(
+                finding, None, tr("learning", "not suggested to minors: content tagged '{tag}' is age-restricted", tag=tag)
+            ))
             continue
-        playlist = playlist_for_tag(tag, playlists, content)
-        if playlist is None:
-            result.append(Suggestion(finding, None, f"no playlist has content tagged '{tag}'"))
+        choice = choose_playlist(tag, playlists, content, context, rules, segment_attire)
+        if choice is None:
+            result.append(Suggestion(finding, None, tr("learning", "no playlist has content tagged '{tag}'", tag=tag)))
             continue
-        rule = _rule_for(finding, playlist, segment_attire, settings)
+        rule = _rule_for(finding, choice.playlist, segment_attire, settings)
         if rule.name in made:
             continue  # a better category of this context already points at that playlist
         per_context[context] = per_context.get(context, 0) + 1
-        made[rule.name] = Suggestion(finding, rule)
+        made[rule.name] = Suggestion(finding, rule, choice=choice)
         result.append(made[rule.name])
     return result
 
@@ -565,10 +741,17 @@ def _rule_for(finding: Finding, playlist: str, segment_attire: dict[str, Attire]
         # A company context is more specific than its age group's: it wins when both match.
         priority=settings.suggestion_priority + (1 if context.company is not None else 0),
         enabled=False,
-        note=finding.sentence() + f" (category {finding.category})",
+        note=stored_sentence(finding) + f" (category {finding.category})",
         origin=RuleOrigin.LEARNED,
         learned_metrics=metrics,
     )
+
+
+def stored_sentence(finding: Finding) -> str:
+    """The finding's sentence as it is stored (a rule's note, the server's suggestions): in
+    English whatever language the person who ran learning reads; shown translated."""
+    with speaking("en"):
+        return finding.sentence()
 
 
 @dataclass(frozen=True)
@@ -676,33 +859,38 @@ def snoozed_until(db: Database) -> dict[str, dt.date]:
 # --------------------------------------------------------------------------------------
 # Suggestions in words (`signage rules suggestions` and the editor say the same)
 
-_AGE_GROUP_WORDS = {
-    AgeGroup.CHILD: "children",
-    AgeGroup.TEEN: "teens",
-    AgeGroup.YOUNG_ADULT: "young adults",
-    AgeGroup.ADULT: "adults",
-    AgeGroup.MIDDLE_AGED: "middle-aged shoppers",
-    AgeGroup.SENIOR: "seniors",
-}
 # `_rule_for` ends the note with the purchase category; the sentence is built around it.
+# The marker stays in English in every language: it is read back here (`suggestion_category`).
 _NOTE_CATEGORY = re.compile(r"\s*\(category (?P<category>[^()]+)\)\s*$")
+
+
+def waiting_for_decision(rule: Rule) -> bool:
+    """True for a suggestion nobody accepted yet: a learned rule (edited or not) still disabled.
+
+    The editor lists these on its Suggestions tab only, not among the store's rules; learning
+    removes the unedited ones the data no longer supports (`apply_suggestions`).
+    """
+    return rule.origin is not RuleOrigin.MANUAL and not rule.enabled
 
 
 def suggestion_state(rule: Rule) -> str:
     """'suggested', 'accepted', or either with ', edited by a marketer'."""
-    state = "accepted" if rule.enabled else "suggested"
-    if rule.origin is RuleOrigin.LEARNED_EDITED:
-        state += ", edited by a marketer"
-    return state
+    edited = rule.origin is RuleOrigin.LEARNED_EDITED
+    if rule.enabled:
+        return tr("learning", "accepted, edited by a marketer") if edited else tr("learning", "accepted")
+    return tr("learning", "suggested, edited by a marketer") if edited else tr("learning", "suggested")
 
 
 def suggestion_numbers(rule: Rule) -> str:
     """The learned numbers on one line: support, confidence, lift with its lower bound, baskets."""
     metrics = rule.learned_metrics
-    return (
-        f"support {metrics.get('support', 0):.4f}, confidence {metrics.get('confidence', 0):.3f}, "
-        f"lift {metrics.get('lift', 0):.2f} (lower 95% bound {metrics.get('lift_lower_95', 0):.2f}), "
-        f"{metrics.get('baskets', 0):,.0f} baskets"
+    baskets = round(metrics.get("baskets", 0))
+    return tr(
+        "learning",
+        "support {support}, confidence {confidence}, lift {lift} (lower 95% bound {lower}), {baskets} baskets",
+        n=baskets,
+        support=f"{metrics.get('support', 0):.4f}", confidence=f"{metrics.get('confidence', 0):.3f}",
+        lift=f"{metrics.get('lift', 0):.2f}", lower=f"{metrics.get('lift_lower_95', 0):.2f}", baskets=f"{baskets:,}",
     )
 
 
@@ -713,42 +901,176 @@ def suggestion_category(rule: Rule) -> str | None:
 
 
 def suggestion_sentence(rule: Rule) -> str:
-    """A learned rule in plain words, e.g. 'Teens buy bag snacks 2.3x more often between
-    15:00 and 18:00 on weekdays, based on 1,240 baskets'.
+    """A learned rule in plain words, e.g. 'Teens buy bag snacks 2.3 times as often as
+    shoppers overall on weekdays, 14:00-18:00 (at least 1.9 times, 95 % sure), in 1,240
+    baskets' (`finding_words`, as `Finding.sentence` says it).
 
     The sentence is built from the rule's conditions and metrics, so it says what the
     numbers were measured for. Once a marketer edited the rule its conditions may no
     longer be the ones measured: the sentence then quotes the finding as learned (the
     note) and says what the rule does now.
     """
-    if rule.origin is RuleOrigin.LEARNED_EDITED:
-        learned = _NOTE_CATEGORY.sub("", rule.note).strip() or "(no finding recorded)"
-        return f"When learned: {learned}. Since edited: {rule.conditions.describe()}, playing {rule.playlist}."
     conditions, metrics = rule.conditions, rule.learned_metrics
-    if conditions.age_groups:
-        who = _and_words([_AGE_GROUP_WORDS[group] for group in conditions.age_groups])
-        if conditions.company:
-            who += " " + " or ".join(_COMPANY_WORDS[company] for company in conditions.company)
-    elif conditions.attire:
-        who = "shoppers in " + _and_words([attire.value.replace("_", " ") for attire in conditions.attire]) + " clothes"
-    else:
-        who = "shoppers"
+    if rule.origin is RuleOrigin.LEARNED_EDITED:
+        learned = _NOTE_CATEGORY.sub("", rule.note).strip() or tr("learning", "(no finding recorded)")
+        return tr(
+            "learning", "When learned: {finding}. Since edited: it plays {playlist} for {who}, {when}.",
+            finding=learned.rstrip("."), playlist=rule.playlist, who=audience_words(conditions),
+            when=when_words(conditions) or tr("learning", "at any time"),
+        )
     category = suggestion_category(rule)
-    what = category.lower() if category else f"what playlist {rule.playlist} shows"
-    parts = [f"{who[0].upper()}{who[1:]} buy {what} {metrics.get('lift', 0):.1f}x more often"]
-    if conditions.time_windows:
-        parts.append(" or ".join(f"between {w.start_hhmm} and {w.end_hhmm}" for w in conditions.time_windows))
+    what = category.lower() if category else tr("learning", "what playlist {playlist} shows", playlist=rule.playlist)
+    part = _day_part_of(conditions)
+    if part is not None:  # as the finding said it: 'on weekday afternoons, 14:00-18:00'
+        when = tr("learning", _DAY_PART_WORDS[part], hours=conditions.time_windows[0].label())
+    else:
+        when = when_words(conditions) or tr("learning", "at any time")
+    baskets = metrics.get("baskets")
+    return finding_words(
+        audience_words(conditions), what, metrics.get("lift", 0.0), metrics.get("lift_lower_95", 0.0), when, baskets
+    )
+
+
+def audience_words(conditions: Conditions) -> str:
+    """Who a rule's conditions are for, in words ('adults with a child', 'teens or young adults')."""
+    ages = conditions.age_groups or (None,)
+    attires = conditions.attire or (None,)
+    companies = conditions.company or (None,)
+    if len(ages) * len(attires) * len(companies) == 1:
+        return segment_words(ages[0], attires[0], None, companies[0])
+    # A rule for children and teens plays for both: "and", where its attires are "or".
+    who = _and_words([age_group_words(a) for a in conditions.age_groups]) if conditions.age_groups else segment_words()
+    if conditions.attire:
+        who = tr("learning", "{who} in {attire}", who=who, attire=_or_words([attire_words(a) for a in conditions.attire]))
+    if conditions.company:
+        return tr("learning", "{who}: {company}", who=who,
+                  company=_or_words([segment_words(company=c) for c in conditions.company]))
+    return who
+
+
+def when_words(conditions: Conditions) -> str:
+    """When a rule's conditions apply, in words: 'on weekdays, 14:00-18:00'; '' for always."""
     days = sorted(set(conditions.weekdays))
     if days == [0, 1, 2, 3, 4]:
-        parts.append("on weekdays")
+        day_words = tr("learning", "on weekdays")
     elif days == [5, 6]:
-        parts.append("at weekends")
+        day_words = tr("learning", "at weekends")
     elif days and days != list(range(7)):
-        parts.append(f"on {describe_weekdays(conditions.weekdays)}")
-    sentence = " ".join(parts)
-    if "baskets" in metrics:
-        sentence += f", based on {metrics['baskets']:,.0f} baskets"
-    return sentence
+        day_words = tr("learning", "on {days}", days=describe_weekdays(conditions.weekdays))
+    else:
+        day_words = ""
+    hours = ", ".join(window.label() for window in conditions.time_windows)
+    if day_words and hours:
+        return tr("learning", "{days}, {hours}", days=day_words, hours=hours)
+    if hours:
+        return tr("learning", "every day, {hours}", hours=hours)
+    return day_words
+
+
+def _and_words(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if not words:
+        return ""
+    text = words[-1]
+    for index, word in enumerate(reversed(words[:-1])):
+        pattern = tr_noop("learning", "{first} and {rest}") if index == 0 else tr_noop("learning", "{first}, {rest}")
+        text = tr("learning", pattern, first=word, rest=text)
+    return text
+
+
+def _or_words(words: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c' (each join a translated pattern, so Korean can reorder it)."""
+    if not words:
+        return ""
+    text = words[-1]
+    for word in reversed(words[:-1]):
+        text = tr("learning", "{first} or {rest}", first=word, rest=text)
+    return text
+
+
+def context_of(rule: Rule, settings: LearningSettings = LearningSettings()) -> Context | None:
+    """The finding's context a learned rule was made for, read back from its conditions (None
+    when they are not one age group, or one attire, at one part of a weekday or weekend)."""
+    conditions = rule.conditions
+    if len(conditions.age_groups) > 1 or len(conditions.company) > 1:
+        return None
+    found = _day_part_of(conditions)
+    if found is None:
+        return None
+    part, day_type = found
+    company = conditions.company[0] if conditions.company else None
+    if conditions.age_groups:
+        return Context(part, day_type, age_group=conditions.age_groups[0], company=company)
+    segments = {Attire(attire): segment for attire, segment in settings.attire_segments.items()}
+    if len(conditions.attire) == 1 and conditions.attire[0] in segments:
+        return Context(part, day_type, segment=segments[conditions.attire[0]], company=company)
+    return None
+
+
+def _day_part_of(conditions: Conditions) -> tuple[TimeOfDay, str] | None:
+    """(part of the day, 'weekday' or 'weekend') when the conditions are exactly one, as learned."""
+    if len(conditions.time_windows) != 1:
+        return None
+    window = conditions.time_windows[0]
+    part = next(
+        (part for part, (start, end) in DAY_PARTS.items()
+         if window.start_minute == start * 60 and window.end_minute % 1440 == (end * 60) % 1440),
+        None,
+    )
+    day_type = {(0, 1, 2, 3, 4): "weekday", (5, 6): "weekend"}.get(tuple(sorted(set(conditions.weekdays))))
+    return None if part is None or day_type is None else (part, day_type)
+
+
+def playlist_choice_words(
+    rule: Rule,
+    playlists: Iterable[Playlist],
+    content: Mapping[str, ContentItem],
+    rules: Iterable[Rule] = (),
+    settings: LearningSettings = LearningSettings(),
+) -> str:
+    """Why a suggestion plays its playlist, in words, from the store as it is now.
+
+    'Plays after_school_snacks, the playlist with the most ads tagged snacks (2 of its 3),
+    but your rules play it for others: children or teens (students_after_school), ...
+    A playlist of its own, say adult_afternoon_snacks, would suit adults better.'
+    """
+    playlists = list(playlists)
+    category = suggestion_category(rule)
+    tag = category_tag(category, settings) if category else None
+    playlist = next((p for p in playlists if p.name == rule.playlist), None)
+    if tag is None or playlist is None:
+        return tr("learning", "Plays {playlist}.", playlist=rule.playlist)
+    segment_attire = {segment: Attire(attire) for attire, segment in settings.attire_segments.items()}
+    context = context_of(rule, settings)
+    others = [r for r in rules if r.name != rule.name and r.enabled and r.origin is not RuleOrigin.LEARNED]
+    chosen = choose_playlist(tag, [playlist], content, context, others, segment_attire)
+    if chosen is None:
+        return tr(
+            "learning", "Plays {playlist}, which has no ads tagged {tag}: choose a playlist with {tag} ads.",
+            playlist=rule.playlist, tag=tag,
+        )
+    if chosen.fits is True:
+        return tr(
+            "learning",
+            "Plays {playlist}: %n of its {items} ads are tagged {tag}, and your rules already play it for this audience at this time.",
+            n=chosen.tagged_items, playlist=rule.playlist, items=chosen.items, tag=tag,
+        )
+    if chosen.fits is None:
+        return tr(
+            "learning", "Plays {playlist}: %n of its {items} ads are tagged {tag}; no rule of yours plays it yet.",
+            n=chosen.tagged_items, playlist=rule.playlist, items=chosen.items, tag=tag,
+        )
+    playing = sorted(chosen.rules_playing, key=lambda r: (-r.priority, r.name))
+    aimed = _or_words([tr("learning", "{who} ({rule})", who=audience_words(r.conditions), rule=r.name) for r in playing])
+    who = audience_words(rule.conditions)
+    new_name = suggested_playlist_name(context, tag) if context else f"{rule.playlist}_{tag}"
+    return tr(
+        "learning",
+        "Plays {playlist}, the playlist with the most ads tagged {tag} ({tagged} of its %n), but your rules play it for "
+        "{aimed}. A playlist of its own, say {new_name}, would suit {who} better.",
+        n=chosen.items, playlist=rule.playlist, tag=tag, tagged=chosen.tagged_items, aimed=aimed, new_name=new_name,
+        who=who,
+    )
 
 
 @dataclass(frozen=True)
@@ -769,10 +1091,10 @@ class MeasuredUplift:
 
     def words(self) -> str:
         """'measured +6% (-1% to +13%) over 21 days'."""
-        days = round(self.days)
-        return (
-            f"measured {_signed_percent(self.effect)} ({_signed_percent(self.interval[0])} to "
-            f"{_signed_percent(self.interval[1])}) over {days:,} day{'' if days == 1 else 's'}"
+        return tr(
+            "learning", "measured {effect} ({low} to {high}) over %n days", n=round(self.days),
+            effect=_signed_percent(self.effect), low=_signed_percent(self.interval[0]),
+            high=_signed_percent(self.interval[1]),
         )
 
 
@@ -802,7 +1124,9 @@ def measured_uplifts_in(
     A database the uplift cannot be measured in (no plays, no receipts) gives {}: the
     suggestions are then ranked and explained by their learned numbers alone.
     """
-    from playlists.uplift import measure_uplift  # imports this module: here, not at the top
+    from playlists.uplift import (
+        measure_uplift,  # imports this module: here, not at the top
+    )
 
     rules = list(rules)
     try:
@@ -840,16 +1164,12 @@ def _signed_percent(value: float) -> str:
     return "+0%" if text == "-0%" else text
 
 
-def _and_words(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def age_mapping_table(counts: Counts, boundaries: AgeGroupBoundaries = AgeGroupBoundaries()) -> str:
     """The age-band mapping, as printed by `signage rules learn`."""
-    lines = ["purchase age band -> audience age groups (share of the band's years), baskets"]
+    lines = [tr("learning", "purchase age band -> audience age groups (share of the band's years), baskets")]
     for band, baskets in sorted(counts.age_bands.items()):
         if band == "unknown":
-            lines.append(f"  {'unknown':<8} -> counted only for 'any age'{'':24} {baskets:>10,}")
+            lines.append(f"  {'unknown':<8} -> {tr('learning', 'counted only for any age'):<48} {baskets:>10,}")
             continue
         shares = ", ".join(f"{group.value} {share:.0%}" for group, share in age_band_shares(band, boundaries).items())
         lines.append(f"  {band:<8} -> {shares:<48} {baskets:>10,}")

@@ -42,6 +42,7 @@ from content.catalog import ContentLibrary
 from content.model import ContentItem
 from foundation.clock import Clock
 from foundation.errors import SignageError
+from foundation.i18n import tr, tr_noop
 from playlists.attention import AttentionMeter
 from playlists.decision import (
     Arm,
@@ -63,6 +64,7 @@ from playlists.schedule import (
     ScheduleSettings,
 )
 from playlists.store import PlaylistStore
+from playlists.words import people_words, segment_words
 
 log = logging.getLogger(__name__)
 
@@ -503,26 +505,42 @@ class PlaybackCore:
         }
 
     def overlay_lines(self) -> list[str]:
-        """The operator overlay's text (the window adds fps and camera status)."""
+        """The operator overlay's text in the process's language (`foundation.i18n`); the
+        window adds fps and camera status. Display only: the trace, proof of play, the logs
+        and `status()` keep the English reasons."""
         lines = []
         latest = self.latest
         if latest is None:
-            lines.append("audience: no snapshot yet")
+            lines.append(tr("player", "audience: no snapshot yet"))
         else:
-            lines.append(f"audience: {AudienceSummary.from_snapshot(latest).describe()}")
+            lines.append(tr("player", "audience: {audience}", audience=_summary_words(AudienceSummary.from_snapshot(latest))))
         decision = self.decision
         if decision is not None:
-            lines.append(f"decision: {decision.playlist or '(nothing)'} - {decision.reason}")
+            lines.append(tr(
+                "player", "decision: {playlist} - {reason}",
+                playlist=decision.playlist or tr("player", "(nothing)"), reason=decision.reason_words(),
+            ))
             if decision.guardrail_fired:
-                lines.append(f"minors guardrail withheld: {', '.join(decision.withheld)}")
+                lines.append(tr("player", "minors guardrail withheld: {items}", items=", ".join(decision.withheld)))
         playing = self.schedule.decision
         entry = self.schedule.current
         if entry is not None:
-            lines.append(f"playing: {playing.playlist or '(fallback)'} / {entry.name} (rule {playing.rule or 'default'})")
+            if entry.is_fallback or playing.playlist is None:
+                lines.append(tr("player", "playing: the built-in slide {item}", item=entry.name))
+            elif playing.rule:
+                lines.append(tr("player", "playing: {playlist} / {item} (rule {rule})",
+                                playlist=playing.playlist, item=entry.name, rule=playing.rule))
+            else:
+                lines.append(tr("player", "playing: {playlist} / {item} (the default playlist)",
+                                playlist=playing.playlist, item=entry.name))
         queued = self.schedule.switcher.queued
         if queued is not None:
-            lines.append(f"next: {queued.decision.playlist} ({queued.reason})")
-        lines.append(f"rules revision {self.book.revision}, {len(self.book.rules)} rules")
+            reason = _QUEUE_REASONS.get(queued.reason)
+            lines.append(tr(
+                "player", "next: {playlist} ({reason})", playlist=queued.decision.playlist,
+                reason=tr("player", reason) if reason else queued.reason,
+            ))
+        lines.append(tr("player", "rules revision {revision}, %n rules", n=len(self.book.rules), revision=self.book.revision))
         return lines
 
     # -- inside ----------------------------------------------------------------------
@@ -808,3 +826,38 @@ class PlaybackCore:
             log.info("the database can be read again")
         self._readable = True
         return version
+
+
+# -- the overlay's words (display only) ----------------------------------------------
+
+# Why a switch waits (playlists/stability.py's English reasons of a queued switch).
+_QUEUE_REASONS = {
+    "the playlist's playable items changed": tr_noop("player", "the playlist's playable items changed"),
+    "waits for the current item to end (equal or lower priority)": tr_noop(
+        "player", "waits for the current item to end (equal or lower priority)"
+    ),
+}
+
+
+def _summary_words(summary: AudienceSummary) -> str:
+    """`AudienceSummary.describe()` in the reader's language, the segment in words:
+    '1 person, young adults in business suits (confidence 0.67)'."""
+    if summary.signal == SignalState.NO_SIGNAL.value:
+        return tr("player", "no camera signal")
+    if summary.group_size == 0:
+        return tr("player", "nobody")
+    people = people_words(summary.group_size)
+    if summary.dominant_segment is None:
+        return people
+    confidence = f"{summary.confidence:.2f}"
+    # The summary's segment is a label, 'teen/school_uniform' ('unknown' for either part).
+    age, _, attire = summary.dominant_segment.partition("/")
+    age = None if age in ("", "unknown") else age
+    if age is None and attire in ("", "unknown"):
+        return tr("player", "{people} of unknown age (confidence {confidence})", people=people, confidence=confidence)
+    segment = segment_words(age, attire or None)
+    if summary.group_size == 1:
+        return tr("player", "{people}, {segment} (confidence {confidence})",
+                  people=people, segment=segment, confidence=confidence)
+    return tr("player", "{people}, mostly {segment} (confidence {confidence})",
+              people=people, segment=segment, confidence=confidence)

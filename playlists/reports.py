@@ -35,6 +35,7 @@ from sqlite_utils import Database
 
 from audience.types import AgeGroup, Attire
 from foundation.db import read_transaction
+from foundation.i18n import tr
 from playlists.proof_of_play import time_range, time_text
 
 DEFAULT_PLAYLIST = "(default playlist)"  # the rule of a play no rule chose
@@ -363,24 +364,27 @@ def total_attention(rows: Iterable[PlayAttentionRow]) -> PlayAttentionRow:
 
 
 def attention_summary(total: PlayAttentionRow, period: str) -> str:
-    """`total_attention`'s row in plain words: one sentence, also when nothing was measured.
-
-    `period` names the time range ("from 2026-11-23 00:00 to 2026-11-24 00:00").
+    """`total_attention`'s row in plain words, in the reader's language: one sentence, also
+    when nothing was measured. `period` names the time range ("from 2026-11-23 00:00 to
+    2026-11-24 00:00").
     """
     if not total.plays:
-        return f"No plays {period}."
+        return tr("reports", "No plays {period}.", period=period)
+    plays = tr("reports", "%n plays", n=total.plays)
     if not total.plays_measured:
-        return (
-            f"No measured plays {period}: {_count_words(total.plays, 'play')}, none of them with audience "
-            "snapshots (attention is measured only while the audience camera runs)."
+        return tr(
+            "reports", "No measured plays {period}: {plays}, none of them with audience snapshots (attention is "
+            "measured only while the audience camera runs).", period=period, plays=plays,
         )
     share = "" if total.viewer_share is None else f" ({100 * total.viewer_share:.0f}%)"
-    return (
-        f"{total.plays_measured} of {_count_words(total.plays, 'play')} {period} measured: "
-        f"{_count_words(total.opportunities, 'opportunity', 'opportunities')} to see, "
-        f"{_count_words(total.viewers, 'viewer')}{share}; per opportunity "
-        f"{_seconds_words(total.attention_per_opportunity_s)} of attention and "
-        f"{_seconds_words(total.dwell_per_opportunity_s)} of dwell."
+    return tr(
+        "reports", "{measured} of {plays} {period} measured: {opportunities} to see, {viewers}{share}; per "
+        "opportunity {attention} of attention and {dwell} of dwell.",
+        measured=total.plays_measured, plays=plays, period=period,
+        opportunities=tr("reports", "%n opportunities", n=total.opportunities),
+        viewers=tr("reports", "%n viewers", n=total.viewers), share=share,
+        attention=_seconds_words(total.attention_per_opportunity_s),
+        dwell=_seconds_words(total.dwell_per_opportunity_s),
     )
 
 
@@ -429,9 +433,5 @@ def _attention_row(
     )
 
 
-def _count_words(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
-
-
 def _seconds_words(seconds: float | None) -> str:
-    return "-" if seconds is None else f"{seconds:.1f} s"
+    return "-" if seconds is None else tr("reports", "{seconds} s", seconds=f"{seconds:.1f}")

@@ -67,10 +67,13 @@ from audience.settings import Range, between, check_ranges
 from content.catalog import ContentLibrary
 from foundation.db import read_transaction
 from foundation.errors import NotFoundError, ValidationError
+from foundation.i18n import tr
 from playlists.codec import suggest_names
 from playlists.decision import RuleBook
 from playlists.learning import LearningSettings, category_tag
-from playlists.learning import _signed_percent as _percent  # +10%, -2%, +0%: the words learning uses too
+from playlists.learning import (
+    _signed_percent as _percent,  # +10%, -2%, +0%: the words learning uses too
+)
 from playlists.model import Playlist, Rule
 from playlists.proof_of_play import ProofOfPlay, time_range
 from playlists.purchases import ensure_schema
@@ -161,22 +164,25 @@ class UpliftRow:
         """Plain words, e.g. "students_after_school (Students on their way home from school):
         BAG SNACKS bought in 14.2% of receipts within 10 minutes after the targeted ad, 12.9%
         after the control; +10% (-2% to +23%), 19 days; about 30 more days to be sure of +5%"."""
-        category = self.category if self.advertised else f"{self.category} (not advertised by this rule)"
-        head = f"{self.label}: {category}"
+        category = self.category if self.advertised else tr(
+            "uplift", "{category} (not advertised by this rule)", category=self.category)
+        head = tr("uplift", "{rule}: {category}", rule=self.label, category=category)
         if self.problem is not None:
-            return f"{head}: {self.problem}"
-        days = _plural(round(self.days), "day")
-        sentence = (
-            f"{head} bought in {self.targeted_rate:.1%} of receipts within {self.window_min:g} minutes after the"
-            f" targeted ad, {self.control_rate:.1%} after the control; {_percent(self.effect)}"
-            f" ({_percent(self.interval[0])} to {_percent(self.interval[1])}), {days}"
+            return tr("uplift", "{head}: {problem}", head=head, problem=self.problem)
+        sentence = tr(
+            "uplift", "{head} bought in {targeted} of receipts within {minutes} minutes after the targeted ad, "
+            "{control} after the control; {effect} ({low} to {high}), {days}",
+            head=head, targeted=f"{self.targeted_rate:.1%}", minutes=f"{self.window_min:g}",
+            control=f"{self.control_rate:.1%}", effect=_percent(self.effect), low=_percent(self.interval[0]),
+            high=_percent(self.interval[1]), days=tr("uplift", "%n days", n=round(self.days)),
         )
         if self.more_days_needed is None:
             return sentence
         if self.more_days_needed <= 0:
-            return f"{sentence}; enough days already to be sure of {_percent(self.detect_effect)}"
-        more = math.ceil(self.more_days_needed)
-        return f"{sentence}; about {_plural(more, 'more day')} to be sure of {_percent(self.detect_effect)}"
+            return tr("uplift", "{sentence}; enough days already to be sure of {effect}",
+                      sentence=sentence, effect=_percent(self.detect_effect))
+        return tr("uplift", "{sentence}; about %n more days to be sure of {effect}", n=math.ceil(self.more_days_needed),
+                  sentence=sentence, effect=_percent(self.detect_effect))
 
 
 @dataclass(frozen=True)
@@ -809,40 +815,73 @@ def best_lag_min(presence: Presence, receipt_s: np.ndarray) -> int | None:
 
 def format_uplift(report: UpliftReport) -> str:
     """Plain words first (the problems, then one sentence per row), then a table with the
-    exposures, receipts and rates of each arm, their denominators shown."""
-    lines = [(f"Uplift of targeting {_period(report.start, report.end)}: receipts within"
-              f" {report.window_min:g} minutes after a holdout exposure, targeted ad against the control.")]
+    exposures, receipts and rates of each arm, their denominators shown; in the reader's
+    language (the problems' sentences stay English for now)."""
+    lines = [tr(
+        "uplift", "Uplift of targeting {period}: receipts within {minutes} minutes after a holdout exposure, "
+        "targeted ad against the control.", period=_period_words(report.start, report.end),
+        minutes=f"{report.window_min:g}",
+    )]
     lines += [f"! {problem}" for problem in report.problems]
     if not report.rows:
         return "\n".join(lines)
     lines.append("")
     lines += [row.sentence() for row in report.rows]
     lines.append("")
-    headers = ("RULE", "CATEGORY", "ARM", "EXPOSURES", "RECEIPTS", "WITH CATEGORY", "RATE", "EFFECT (95%)")
+    headers = (
+        tr("uplift", "RULE"), tr("uplift", "CATEGORY"), tr("uplift", "ARM"), tr("uplift", "EXPOSURES"),
+        tr("uplift", "RECEIPTS"), tr("uplift", "WITH CATEGORY"), tr("uplift", "RATE"), tr("uplift", "EFFECT (95%)"),
+    )
+    arms = {"targeted": tr("uplift", "targeted"), "control": tr("uplift", "control")}
     table = []
     for row in report.rows:
-        effect = "-" if row.effect is None else (
-            f"{_percent(row.effect)} ({_percent(row.interval[0])} to {_percent(row.interval[1])})"
+        effect = "-" if row.effect is None else tr(
+            "uplift", "{effect} ({low} to {high})",
+            effect=_percent(row.effect), low=_percent(row.interval[0]), high=_percent(row.interval[1]),
         )
         for arm in ("targeted", "control"):
             receipts, hits = getattr(row, f"{arm}_receipts"), getattr(row, f"{arm}_with_category")
             rate = getattr(row, f"{arm}_rate")
             table.append((
-                row.rule if arm == "targeted" else "", row.category if arm == "targeted" else "", arm,
+                row.rule if arm == "targeted" else "", row.category if arm == "targeted" else "", arms[arm],
                 f"{getattr(row, f'{arm}_exposures'):,}", f"{receipts:,}", f"{hits:,}",
                 "-" if rate is None else f"{rate:.1%} ({hits:,}/{receipts:,})",
                 effect if arm == "targeted" else "",
             ))
-    widths = [max(len(r[c]) for r in (headers, *table)) for c in range(len(headers))]
+    widths = [max(_width(r[c]) for r in (headers, *table)) for c in range(len(headers))]
     numeric = {3, 4, 5}
     for cells in (headers, *table):
         lines.append("  ".join(
-            cell.rjust(width) if column in numeric else cell.ljust(width)
-            for column, (cell, width) in enumerate(zip(cells, widths))
+            _pad(cell, width, column in numeric) for column, (cell, width) in enumerate(zip(cells, widths))
         ).rstrip())
-    lines.append(f"{report.exposures:,} exposures, {report.receipts:,} receipts read,"
-                 f" {report.attributed_receipts:,} of them within the window of an exposure")
+    lines.append(tr(
+        "uplift", "{exposures} exposures, {receipts} receipts read, {attributed} of them within the window of an exposure",
+        exposures=f"{report.exposures:,}", receipts=f"{report.receipts:,}", attributed=f"{report.attributed_receipts:,}",
+    ))
     return "\n".join(lines)
+
+
+def _period_words(start: dt.datetime | None, end: dt.datetime | None) -> str:
+    """The report's period in the reader's language (`_period` is the English of the problems)."""
+    if start is None and end is None:
+        return tr("uplift", "in the whole log")
+    if start is None:
+        return tr("uplift", "before {end}", end=f"{end:%Y-%m-%d %H:%M}")
+    if end is None:
+        return tr("uplift", "from {start}", start=f"{start:%Y-%m-%d %H:%M}")
+    return tr("uplift", "between {start} and {end}", start=f"{start:%Y-%m-%d %H:%M}", end=f"{end:%Y-%m-%d %H:%M}")
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Korean characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    space = " " * max(0, width - _width(text))
+    return space + text if right else text + space
 
 
 def _no_exposures(plays: _Plays, period: str) -> str:

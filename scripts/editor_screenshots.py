@@ -4,8 +4,8 @@
 
 Builds a demo database the way a store would fill one: the seed rules and sample ads,
 the Complete Journey purchase history learned into suggestions, and a headless replay of
-the walk-in clip for proof of play and audience samples. Then it opens the editor and
-saves one PNG per tab in docs/screenshots/; last, the player replays the clip in its
+the walk-in clip for proof of play and audience samples. Then `signage editor
+--screenshots` saves one PNG per tab in docs/screenshots/, in English and Korean; last, the player replays the clip in its
 window with the operator overlay and one frame is saved. Nothing here shows a real
 person: the clip is the public-domain astronaut photo.
 """
@@ -44,35 +44,13 @@ def build_database(folder: Path) -> Path:
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from foundation.db import open_database
-    from signage.editor.context import EditorContext
-    from signage.editor.window import EditorWindow
-
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = build_database(Path(tmp))
-        app = QApplication.instance() or QApplication(["signage editor"])
-        window = EditorWindow(EditorContext(open_database(db), author="marketer"))
-        window.resize(1500, 900)
-        window.show()
-        # What would play for three students in uniform on a Monday at 16:10?
-        simulator = window.simulator
-        simulator.age_combo.setCurrentIndex(simulator.age_combo.findData("teen"))
-        simulator.attire_combo.setCurrentIndex(simulator.attire_combo.findData("school_uniform"))
-        simulator.group_spin.setValue(3)
-        simulator.set_when(dt.datetime(2026, 11, 23, 16, 10))
-        window.reports.set_range(dt.date(2026, 11, 23), dt.date(2026, 11, 24))
-        names = ["rules", "suggestions", "playlists", "what-would-play", "reports"]
-        for index, name in enumerate(names):
-            window.tabs.setCurrentIndex(index)
-            for _ in range(20):
-                app.processEvents()
-            path = OUT / f"editor-{name}.png"
-            window.grab().save(str(path))
-            print(f"wrote {path.relative_to(ROOT)}")
-        window.close()
+        # Every tab, in English and Korean, by the editor's own `--screenshots` (offscreen).
+        for language in ("en", "ko"):
+            subprocess.run([*SIGNAGE, "--lang", language, "editor", "--db", str(db), "--screenshots", str(OUT)],
+                           check=True, cwd=ROOT)
         player_screenshot(db)
 
 

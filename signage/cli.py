@@ -16,9 +16,8 @@ import os
 import sqlite3
 import sys
 
-from signage import __version__
 from foundation.errors import DataError, SignageError
-from signage import cli_common
+from signage import __version__, cli_common
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,16 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="signage",
-        description="Personalized digital signage: audience analysis, playlists and rules, kiosk player.",
+        description="Personalized digital signage: the kiosk player and the audience it sees, the content "
+        "library, playlists and targeting rules, rules learned from purchases, reports, and a chain's "
+        "central server. Each command has its own --help with examples.",
+        epilog=cli_common.examples(
+            "signage demo --headless                 # the player on sample ads, seed rules and walk-in clips",
+            "signage rules list                      # the targeting rules, in words",
+            'signage rules simulate --age-group teen --attire school_uniform --at "2026-11-23 16:10"',
+            "signage --lang ko rules suggestions     # the learned suggestions, in Korean",
+            "signage report plays --from 2026-11-23 --to 2026-11-24",
+        ),
+        formatter_class=cli_common.HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"signage {__version__}")
-    parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug) to stderr"
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="count", default=0,
-        help="log less: `play` logs its switches, reloads and camera changes unless -q; -qq errors only",
-    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     commands.required = True
     cli_audience.register(commands)
@@ -70,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_server.register(commands)
     cli_status.register(commands)
     cli_sync.register(commands)
+    # -v, -q and --lang on every parser: they work before or after the command.
+    cli_common.add_global_options_everywhere(parser)
     return parser
 
 
@@ -77,9 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    cli_common.merge_global_counts(args)
     _configure_logging(args)
     _quiet_libraries(args.verbose)
     try:
+        # --lang, else the config's ui.language, else the system locale (a command that loads
+        # another config later applies its language: cli_common.apply_language). A bad --lang:
+        # one line, exit 2.
+        cli_common.set_language_from(args)
         with cli_common.standard_output_named():
             code = int(args.handler(args) or 0)
         return code

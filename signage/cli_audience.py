@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 
 from foundation.errors import ConfigError, DataError
+from signage.cli_common import (
+    add_config_option,
+    add_start_option,
+    attach_examples,
+    start_time_of,
+)
 
 DEMO_SOURCE = "demo"
 
@@ -18,7 +23,11 @@ DEMO_SOURCE = "demo"
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the `audience` command group."""
     audience = commands.add_parser(
-        "audience", help="analyse who is in front of the screen", description=__doc__
+        "audience", help="analyse who is in front of the screen",
+        description="The audience engine on its own: who is in front of a camera, a video, a stream or an "
+        "image folder (age group, attire, gender, dwell, attention) as JSON lines, and the tools that "
+        "calibrate and check its age and attire estimates on labelled photos. Nothing is stored but "
+        "the numbers.",
     )
     sub = audience.add_subparsers(dest="audience_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
@@ -36,11 +45,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     analyze.add_argument("--jsonl", type=Path, help="write snapshots and the summary as JSON lines to this file ('-' = stdout)")
     analyze.add_argument("--annotate", type=Path, metavar="OUT.mp4", help="also write a video with boxes and labels")
-    analyze.add_argument("--config", type=Path, help="config file (default: `signage config path`)")
-    analyze.add_argument(
-        "--start",
-        help="local time the recording starts, 'YYYY-MM-DD HH:MM' (recorded sources; default: today 16:00)",
-    )
+    add_config_option(analyze)
+    add_start_option(analyze)
     analyze.add_argument("--detector", help="face detector type, overriding the config (libfacedetection, onnx-yunet, insightface, dlib-hog)")
     analyze.add_argument("--detector-model", type=Path, help="model file or folder for onnx-yunet / insightface")
     analyze.add_argument("--max-frames", type=int, help="stop after this many frames")
@@ -55,25 +61,30 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     calibrate.add_argument("labels", type=Path, help="labels CSV (e.g. ../shared/data/faces/fairface/labels.csv)")
     calibrate.add_argument("--out", type=Path, required=True, help="calibration JSON to write")
-    calibrate.add_argument("--config", type=Path, help="config file (age boundaries, detector)")
+    add_config_option(calibrate)  # age boundaries, detector
     calibrate.add_argument("--no-progress", action="store_true", help="no progress bar")
     calibrate.set_defaults(handler=_calibrate)
 
     evaluate_age = sub.add_parser(
         "evaluate-age",
         help="age-group confusion matrix, teen recall/precision and gender accuracy on labelled faces",
+        description="Estimate the age group and gender of every labelled face photo and print the confusion "
+        "matrix of age groups, the recall and precision of teens (what the minors guardrail relies on) "
+        "and the gender accuracy.",
     )
     evaluate_age.add_argument("labels", type=Path, help="labels CSV with filename, age_group or age, and gender")
-    evaluate_age.add_argument("--config", type=Path, help="config file (calibration, boundaries, detector)")
+    add_config_option(evaluate_age)  # calibration, boundaries, detector
     evaluate_age.add_argument("--no-progress", action="store_true", help="no progress bar")
     evaluate_age.set_defaults(handler=_evaluate_age)
 
     evaluate_attire = sub.add_parser(
         "evaluate-attire",
         help="per-class precision and recall of the attire classifier on labelled photos",
+        description="Classify the attire of every labelled photo and print each class's precision and "
+        "recall and the confusion matrix; --split scores the tuning or the held-out half only.",
     )
     evaluate_attire.add_argument("labels", type=Path, help="labels CSV with filename and attire_label")
-    evaluate_attire.add_argument("--config", type=Path, help="config file (attire profiles or model)")
+    add_config_option(evaluate_attire)  # attire profiles or model
     evaluate_attire.add_argument(
         "--split",
         choices=("all", "tuning", "held_out"),
@@ -87,8 +98,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="fit the attire head (business, casual, workwear) on labelled photos",
         description="Runs the pose and clothing networks on every labelled photo (labels CSV with filename "
         "and attire_label; the product's class names or the shared data's) and fits the small head that "
-        "turns their evidence into business, casual and workwear. Use it as audience.attire.head_path. "
-        "Example: signage audience fit-attire ccp/labels.csv workwear/labels.csv --split tuning --out head.json",
+        "turns their evidence into business, casual and workwear. Use it as audience.attire.head_path.",
     )
     fit_attire.add_argument("labels", type=Path, nargs="+", help="labels CSV files (images relative to each)")
     fit_attire.add_argument("--out", type=Path, required=True, help="head JSON to write")
@@ -96,13 +106,31 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--split", choices=("all", "tuning", "held_out"), default="all",
         help="rows to fit on: all, the even data rows (tuning) or the odd ones (held_out)",
     )
-    fit_attire.add_argument("--config", type=Path, help="config file (detector, attire profiles)")
+    add_config_option(fit_attire)  # detector, attire profiles
     fit_attire.add_argument("--no-progress", action="store_true", help="no progress bar")
     fit_attire.set_defaults(handler=_fit_attire)
 
-    demo_clip = sub.add_parser("demo-clip", help="write the built-in walk-in demo clip (made from packaged photos)")
+    demo_clip = sub.add_parser(
+        "demo-clip", help="write the built-in walk-in demo clip (made from packaged photos)",
+        description="Write the walk-in clip `audience analyze demo` uses: visitors made from photos that "
+        "ship with scikit-image walk up to the screen and leave. Nothing is downloaded.",
+    )
     demo_clip.add_argument("out", type=Path, help="MP4 file to write")
     demo_clip.set_defaults(handler=_demo_clip)
+
+    attach_examples(audience, {
+        "": ("signage audience analyze demo --jsonl - --start '2026-11-23 16:05'",),
+        "analyze": (
+            "signage audience analyze demo --jsonl snapshots.jsonl --start '2026-11-23 16:05'",
+            "signage audience analyze 0 --jsonl -                 # the first camera, live",
+            "signage audience analyze walk-in.mp4 --annotate boxes.mp4 --max-frames 300",
+        ),
+        "calibrate": ("signage audience calibrate ../shared/data/faces/fairface/labels.csv --out age-calibration.json",),
+        "evaluate-age": ("signage audience evaluate-age ../shared/data/faces/fairface/labels.csv",),
+        "evaluate-attire": ("signage audience evaluate-attire attire/labels.csv --split held_out",),
+        "fit-attire": ("signage audience fit-attire ccp/labels.csv workwear/labels.csv --split tuning --out head.json",),
+        "demo-clip": ("signage audience demo-clip walk-in.mp4",),
+    })
 
 
 def _config(args: argparse.Namespace):
@@ -151,17 +179,11 @@ def _analyze(args: argparse.Namespace) -> int:
     from audience.engine import AudienceEngine
     from audience.runner import run_analysis
     from audience.sources import open_source
-    from foundation.clock import SystemClock, VideoClock, parse_local_time
+    from foundation.clock import SystemClock, VideoClock
 
     config = _config(args)
     spec = str(ensure_demo_clip()) if args.source == DEMO_SOURCE else args.source
-    if args.start:
-        try:
-            start = parse_local_time(args.start)
-        except ValueError as error:
-            raise ConfigError(f"--start: {error}") from None
-    else:
-        start = dt.datetime.combine(dt.date.today(), dt.time(16, 0))
+    start = start_time_of(args)  # the recording's start on its own clock (default: now)
     source = open_source(spec)
     clock = SystemClock() if source.is_live else VideoClock(start)
     engine = AudienceEngine(config, clock)
@@ -239,8 +261,8 @@ def _print_summary(summary, args: argparse.Namespace) -> None:
 
 def _age_pipeline(config):
     """(age/gender estimator, face detector) as configured: what the engine itself uses."""
-    from audience.engine import open_age_gender_model
     from audience.detection import create_detector
+    from audience.engine import open_age_gender_model
 
     return open_age_gender_model(config.age), create_detector(config.detector)
 
@@ -255,7 +277,11 @@ def _row_progress(labels: Path, disabled: bool = False):
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from audience.calibration_fit import FitOptions, calibrate_from_csv, format_age_report
+    from audience.calibration_fit import (
+        FitOptions,
+        calibrate_from_csv,
+        format_age_report,
+    )
 
     config = _config(args)
     estimator, detector = _age_pipeline(config)

@@ -1,37 +1,83 @@
-"""`signage content ...`: the media library (add, list, show, remove, scan, samples)."""
+"""`signage content ...`: the media library (add, list, show, remove, scan, samples).
+
+`content add` copies the file into the library folder (`foundation.paths.library_dir()`,
+data_dir()/library) and catalogs the copy, so the original may be moved or deleted;
+`--in-place` catalogs the file where it is. `content scan` catalogs a folder's files
+where they are: it is for a folder the store maintains (a shared drive, a synced folder).
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from signage.cli_common import add_db_option, open_db
+from signage.cli_common import HelpFormatter, add_db_option, examples, open_db
+
+GROUP_DESCRIPTION = (
+    "The media library: the images, videos and text slides the player can show, with their tags, "
+    "the dates they may be shown and whether they are for adults only. Playlists refer to items by name."
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the `content` command group."""
-    content = commands.add_parser("content", help="manage the media library", description=__doc__)
+    content = commands.add_parser(
+        "content",
+        help="manage the media library",
+        description=GROUP_DESCRIPTION,
+        epilog=examples(
+            "signage content add summer_sale.png --tags snacks,summer",
+            "signage content list --tag snacks",
+            "signage content show beer_promo",
+        ),
+        formatter_class=HelpFormatter,
+    )
     sub = content.add_subparsers(dest="content_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
 
     add = sub.add_parser(
         "add",
         help="add an image (PNG, JPEG, WebP) or video (MP4, WebM, MOV, AVI) to the library",
-        description="The file is checked (fully decoded, or for video: first and last frames) and its size "
-        "and length recorded. The catalog keeps the file's absolute path; the file is not copied.",
+        description="Check a media file (fully decoded, or for a video its first and last frames), copy it into "
+        "the library folder ($SIGNAGE_LIBRARY_DIR, else library in the data folder) and add the copy to the "
+        "catalog, so the original may be moved or deleted. A file already in the library (the same bytes) is "
+        "not copied twice; a file name already in the folder gets a new one (chips-2.png), nothing is overwritten.",
+        epilog=examples(
+            "signage content add summer_sale.png --tags snacks,summer --valid-until 2026-12-31",
+            "# beer: for adults only, never shown while minors may be present",
+            "signage content add beer.mp4 --name beer_video --tags alcohol --age-restricted",
+            "# keep the file where it is (a folder you maintain yourself)",
+            "signage content add /srv/ads/chips.png --in-place",
+        ),
+        formatter_class=HelpFormatter,
     )
     add.add_argument("file", type=Path, help="the media file")
     _add_settings_options(add, with_name=True)
     add.add_argument("--replace", action="store_true", help="overwrite an existing item of the same name")
+    add.add_argument(
+        "--in-place",
+        action="store_true",
+        help="catalog the file where it is instead of copying it (it must then stay there)",
+    )
     add.set_defaults(handler=_add)
 
-    add_text = sub.add_parser("add-text", help="add a text slide the player renders from title and body")
+    add_text = sub.add_parser(
+        "add-text",
+        help="add a text slide the player renders from title and body",
+        description="Add a slide of text (a headline and a body in two colours) that the player draws itself: "
+        "opening hours, a notice, a price. No file is needed.",
+        epilog=examples(
+            'signage content add-text store_hours --title "Open late" --body "6 am to midnight"',
+            'signage content add-text rain_notice --title "Umbrellas at the till" --tags weather --duration-s 6',
+        ),
+        formatter_class=HelpFormatter,
+    )
     add_text.add_argument("name", help="catalog name: lower-case letters, digits and _ (e.g. store_hours)")
     add_text.add_argument("--title", required=True, help="the slide's headline")
     add_text.add_argument("--body", default="", help="the slide's text under the headline")
-    add_text.add_argument("--background", default="#202020", help="background colour #rrggbb (default #202020)")
-    add_text.add_argument("--foreground", default="#ffffff", help="text colour #rrggbb (default #ffffff)")
-    add_text.add_argument("--duration-s", type=float, default=10.0, help="display time in seconds (default 10)")
+    add_text.add_argument("--background", default="#202020", help="background colour #rrggbb (default %(default)s)")
+    add_text.add_argument("--foreground", default="#ffffff", help="text colour #rrggbb (default %(default)s)")
+    add_text.add_argument("--duration-s", type=float, default=10.0, help="display time in seconds (default %(default)g)")
     add_text.add_argument("--tags", default="", help="comma-separated tags, e.g. finance_news,morning")
     add_text.add_argument("--valid-from", help="first day it may be shown, YYYY-MM-DD (inclusive)")
     add_text.add_argument("--valid-until", help="last day it may be shown, YYYY-MM-DD (inclusive)")
@@ -42,17 +88,43 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_db_option(add_text)
     add_text.set_defaults(handler=_add_text)
 
-    listing = sub.add_parser("list", help="list the library as a table")
+    listing = sub.add_parser(
+        "list",
+        help="list the library as a table",
+        description="List every item of the library (or those with one tag): kind, length, size, tags, "
+        "the dates it may be shown, whether it is for adults only, and its title.",
+        epilog=examples("signage content list", "signage content list --tag alcohol"),
+        formatter_class=HelpFormatter,
+    )
     listing.add_argument("--tag", help="only items with this tag")
     add_db_option(listing)
     listing.set_defaults(handler=_list)
 
-    show = sub.add_parser("show", help="show everything the catalog knows about one item")
+    show = sub.add_parser(
+        "show",
+        help="show everything the catalog knows about one item",
+        description="Show one item in full: its file, size, length, tags, dates, the adults-only flag and, "
+        "for a text slide, its text and colours.",
+        epilog=examples("signage content show beer_promo"),
+        formatter_class=HelpFormatter,
+    )
     show.add_argument("name", help="catalog name of the item")
     add_db_option(show)
     show.set_defaults(handler=_show)
 
-    remove = sub.add_parser("remove", help="remove an item from the catalog (its file stays)")
+    remove = sub.add_parser(
+        "remove",
+        help="remove an item from the catalog (its file stays)",
+        description="Remove an item from the catalog. It is refused while playlists list the item (they are "
+        "named) unless --force is given. The file is kept; importing it again reuses it.",
+        epilog=examples(
+            "# the slide of the add-text example (no playlist lists it)",
+            "signage content remove store_hours",
+            "# in use: evening_drinks skips it from then on",
+            "signage content remove beer_promo --force",
+        ),
+        formatter_class=HelpFormatter,
+    )
     remove.add_argument("name", help="catalog name of the item")
     remove.add_argument(
         "--force", action="store_true", help="remove it even while playlists list it (they skip it from then on)"
@@ -63,15 +135,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     scan = sub.add_parser(
         "scan",
         help="import every media file under a folder; rescans pick up changed and deleted files",
-        description="Subfolder names become tags (snacks/chips.png is tagged snacks). An optional content.yaml "
-        "in the folder maps file paths to name, title, tags, duration_s (images), valid_from, valid_until and "
-        "age_restricted. A file that cannot be used is listed with its reason; the rest is imported. "
-        "Exits non-zero only when the folder or its content.yaml cannot be used.",
+        description="Catalog every media file under a folder where it is (nothing is copied: the folder is "
+        "the store's, kept up to date by hand or by a sync). Subfolder names become tags (snacks/chips.png "
+        "is tagged snacks). An optional content.yaml in the folder maps file paths to name, title, tags, "
+        "duration_s (images), valid_from, valid_until and age_restricted. A file that cannot be used is "
+        "listed with its reason; the rest is imported. Exits non-zero only when the folder or its "
+        "content.yaml cannot be used.",
+        epilog=examples("signage content scan /srv/ads", "signage content scan /srv/ads --tags winter --image-duration-s 6"),
+        formatter_class=HelpFormatter,
     )
     scan.add_argument("folder", type=Path, help="the folder of ads")
     scan.add_argument("--tags", default="", help="comma-separated tags to give every file of this scan")
     scan.add_argument(
-        "--image-duration-s", type=float, default=8.0, help="display time of images content.yaml gives none (default 8)"
+        "--image-duration-s",
+        type=float,
+        default=8.0,
+        help="display time of images content.yaml gives none (default %(default)g)",
     )
     add_db_option(scan)
     scan.set_defaults(handler=_scan)
@@ -81,6 +160,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="draw the built-in sample ads and add them to the library",
         description="Draws 8 images and videos and registers them and a text slide (brand_welcome, snacks_chips, "
         "beer_promo, ...). Nothing is downloaded; running it again changes nothing.",
+        epilog=examples("signage content samples", "signage content samples --folder /tmp/sample_ads"),
+        formatter_class=HelpFormatter,
     )
     samples.add_argument("--folder", type=Path, help="where to draw the files (default: the media folder in the data folder)")
     add_db_option(samples)
@@ -117,9 +198,10 @@ def _date(value: str | None, option: str):
 
 
 def _add(args: argparse.Namespace) -> int:
+    from foundation.paths import library_dir
+
     library = _library(args)
-    item = library.add_file(
-        args.file,
+    settings = dict(
         name=args.name,
         title=args.title,
         tags=args.tags,
@@ -129,7 +211,19 @@ def _add(args: argparse.Namespace) -> int:
         age_restricted=args.age_restricted,
         replace=args.replace,
     )
+    if args.in_place:
+        item = library.add_file(args.file, **settings)
+        print(f"added {item.name}: {_summary(item)}")
+        print(f"  the catalog uses {item.path} where it is: keep the file there")
+        return 0
+    result = library.import_file(args.file, library_dir(), **settings)
+    item = result.item
+    if result.reused:
+        print(f"already in the library as {item.name} ({item.path}): nothing added")
+        return 0
     print(f"added {item.name}: {_summary(item)}")
+    if result.copied_to is not None:
+        print(f"  copied to {result.copied_to}")
     return 0
 
 

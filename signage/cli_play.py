@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from signage.cli_common import add_db_option
+from signage.cli_common import (
+    HelpFormatter,
+    add_config_option,
+    add_db_option,
+    add_start_option,
+    examples,
+    load_config_of,
+    start_time_of,
+)
 
 DEMO_CLIP_S = 24.0  # one visitor in view 2-16 s, then long enough for the store's loop to come back
 
@@ -48,15 +56,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     play = commands.add_parser(
         "play",
         help="run the kiosk player (fullscreen), or replay a recorded clip headless",
-        description="Run the player: live on the configured camera, or replaying --video on the clip's own clock.",
+        description="Run the player: live on the configured camera (full screen, proof of play, the "
+        "operator overlay on F1), or replaying --video on the clip's own clock, headless if asked, with "
+        "the decision trace written to --trace.",
+        epilog=examples(
+            "signage play                                      # live, on player.camera of the config",
+            "signage play --windowed --overlay                 # in a window, with the operator overlay",
+            "signage play --video walk-in.mp4 --start '2026-11-23 16:05' --headless --trace trace.jsonl",
+        ),
+        formatter_class=HelpFormatter,
     )
     add_db_option(play)
-    play.add_argument("--config", type=Path, help="config file (default: the one `signage config path` prints)")
+    add_config_option(play)
     play.add_argument("--camera", help="audience source for a live run: camera index, rtsp/http URL, or none")
     play.add_argument("--video", type=Path, help="replay this recorded clip instead of a live camera")
-    play.add_argument(
-        "--start", help="replay: the local time the clip starts at, 'YYYY-MM-DD HH:MM' (default: now)"
-    )
+    add_start_option(play)
     play.add_argument("--trace", type=Path, help="write the decision trace (JSON lines) to this file")
     play.add_argument("--headless", action="store_true", help="offscreen window: no display needed")
     play.add_argument("--realtime", action="store_true", help="replay at the clip's own speed (to watch it)")
@@ -82,8 +96,10 @@ def register(commands: argparse._SubParsersAction) -> None:
             "scikit-image (nothing is downloaded, no camera), then replay them in the player: a commuter in a "
             "suit on a weekday morning, a student in the school's uniform after school, a shopper in the "
             "evening. On the screen when there is one, else headless. Prints how the playlist changes as each "
-            "visitor arrives and leaves. Example: signage demo --headless --scene afternoon"
+            "visitor arrives and leaves."
         ),
+        epilog=examples("signage demo", "signage demo --headless --scene afternoon"),
+        formatter_class=HelpFormatter,
     )
     demo.add_argument("--db", type=Path, help="demo database (default: demo/signage.db in the data folder)")
     demo.add_argument("--headless", action="store_true", help="do not open a window even if there is a display")
@@ -98,14 +114,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _play(args: argparse.Namespace) -> int:
-    from foundation.clock import parse_local_time
-    from signage.config import load_config
-    from foundation.errors import ValidationError
     from foundation.paths import media_dir
     from signage.player.app import PlayOptions, route_qt_messages, run_player
 
     route_qt_messages()
-    config = load_config(args.config)
+    config = load_config_of(args)  # and its ui.language, for the player's own texts
     changes = {}
     if args.windowed:
         changes["fullscreen"] = False
@@ -115,12 +128,7 @@ def _play(args: argparse.Namespace) -> int:
         changes["rotation_deg"] = args.rotation
     if changes:
         config = dataclasses.replace(config, player=dataclasses.replace(config.player, **changes))
-    start = None
-    if args.start:
-        try:
-            start = parse_local_time(args.start)
-        except ValueError as error:
-            raise ValidationError(f"--start: {error}") from None
+    start = start_time_of(args) if args.start else None  # None: the player starts its clock now
     options = PlayOptions(
         db_path=args.db,
         video=args.video,
@@ -133,6 +141,7 @@ def _play(args: argparse.Namespace) -> int:
         seed_media_dir=media_dir(),
         show_overlay=args.overlay,
         show_aim=args.aim,
+        language=getattr(args, "lang", None),  # --lang; None: ui.language, else the locale
     )
     report = run_player(options, config)
     if args.video is not None or args.headless:
@@ -142,10 +151,10 @@ def _play(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from audience.engine import AudienceConfig
-    from signage.cli_audience import ensure_demo_clip
     from foundation.clock import parse_local_time
-    from signage.config import SignageConfig
     from foundation.paths import data_dir
+    from signage.cli_audience import ensure_demo_clip
+    from signage.config import SignageConfig
     from signage.player.app import (
         PlayOptions,
         route_qt_messages,
@@ -194,6 +203,7 @@ def _demo(args: argparse.Namespace) -> int:
             proof_db=proof_path,
             # The timeline is printed as the trace is written, while the scene plays.
             trace_listener=TimelinePrinter(),
+            language=getattr(args, "lang", None),
         )
         report = run_player(options, config)
         print(describe_report(report))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from signage.cli_common import add_db_option, open_db
 from foundation.errors import DataError
+from signage.cli_common import add_db_option, attach_examples, open_db
 
 _REJECTED_SHOWN = 20  # a file in the wrong format rejects every row: the count says the rest
 
@@ -19,7 +19,10 @@ _REJECTED_SHOWN = 20  # a file in the wrong format rejects every row: the count 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the `purchases` command group."""
     purchases = commands.add_parser(
-        "purchases", help="import point-of-sale history for learning rules", description=__doc__
+        "purchases", help="import point-of-sale history for learning rules",
+        description="The store's point-of-sale history, which `signage rules learn` learns rules from and "
+        "`signage report uplift` measures targeting with: import it from a CSV file or the Complete "
+        "Journey data set, see what is there, export it for Spark, remove a source.",
     )
     sub = purchases.add_subparsers(dest="purchases_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
@@ -67,15 +70,32 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=_export_parquet)
 
     stats = sub.add_parser(
-        "stats", help="per source: lines, baskets, categories, date range, share of baskets with an age band"
+        "stats", help="per source: lines, baskets, categories, date range, share of baskets with an age band",
+        description="Print, for every imported source, its sales lines, baskets and categories, the first "
+        "and last day, and the share of baskets with an age band (what learning by age needs).",
     )
     add_db_option(stats)
     stats.set_defaults(handler=_stats)
 
-    remove = sub.add_parser("remove", help="delete everything imported into a source")
+    remove = sub.add_parser(
+        "remove", help="delete everything imported into a source",
+        description="Delete every sales line and basket imported into a source; other sources stay. "
+        "Rules learned from it stay until the next `rules learn`.",
+    )
     remove.add_argument("source", help="the source's name, as `stats` lists it")
     add_db_option(remove)
     remove.set_defaults(handler=_remove)
+    attach_examples(purchases, {
+        "": ("signage purchases import-csv sales.csv", "signage purchases stats"),
+        "import-csv": (
+            "signage purchases import-csv sales.csv",
+            "signage purchases import-csv pos-export.csv --source store1 --map timestamp=trans_time,basket_id=receipt",
+        ),
+        "import-completejourney": ("signage purchases import-completejourney --weeks 4",),
+        "export-parquet": ("signage purchases export-parquet receipts.parquet",),
+        "stats": ("signage purchases stats",),
+        "remove": ("signage purchases remove sales.csv",),
+    })
 
 
 def parse_column_map(text: str | None) -> dict[str, str]:

@@ -10,36 +10,70 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from signage.cli_common import add_db_option, open_db
 from foundation.errors import DataError, ValidationError
+from foundation.i18n import tr, tr_noop
+from signage.cli_common import (
+    add_db_option,
+    add_parser,
+    add_period_options,
+    open_db,
+    period_of,
+    table,
+)
+
+# How a play ended, in words (the CSV keeps the English codes).
+_OUTCOMES = {
+    "played": tr_noop("cli.report", "played"),
+    "interrupted": tr_noop("cli.report", "interrupted"),
+    "failed": tr_noop("cli.report", "failed"),
+    "unfinished": tr_noop("cli.report", "unfinished"),
+}
+_OUTCOME_COUNTS = {
+    "played": tr_noop("cli.report", "{count} played"),
+    "interrupted": tr_noop("cli.report", "{count} interrupted"),
+    "failed": tr_noop("cli.report", "{count} failed"),
+    "unfinished": tr_noop("cli.report", "{count} unfinished"),
+}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the `report` command group."""
-    report = commands.add_parser("report", help="reports from the player's proof-of-play log", description=__doc__)
+    report = add_parser(
+        commands, "report", "reports from the player's proof-of-play log",
+        "What the player showed and who saw it, from the proof of play in the signage database: every "
+        "play, attention per item, playlist or rule, and whether targeting sells (the holdout's uplift). "
+        "Each report takes a period (--from, --to) and writes a table in words or CSV (--csv).",
+        "signage report plays --from 2026-11-23 --to 2026-11-24",
+        "signage report attention --by rule",
+        "signage report uplift --from 2026-11-01",
+    )
     sub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
 
-    plays = sub.add_parser(
-        "plays",
-        help="every item the player showed: when, how long, which rule, how it ended, to whom",
-        description="One line per play: start time, seconds shown, playlist, item, rule ('(default)' for the "
+    plays = add_parser(
+        sub, "plays", "every item the player showed: when, how long, which rule, how it ended, to whom",
+        "One line per play: start time, seconds shown, playlist, item, rule ('(default)' for the "
         "default playlist), outcome and the audience when it started (counts and segments only), then the "
         "totals by outcome. Times are the player's local time; --to is exclusive, and a date alone means "
         "midnight, so --from 2026-11-23 --to 2026-11-24 is that one day.",
+        "signage report plays --from 2026-11-23 --to 2026-11-24",
+        "signage report plays --from '2026-11-23 15:00' --csv plays.csv",
     )
     _add_period_options(plays)
     plays.set_defaults(handler=_plays)
 
-    attention = sub.add_parser(
-        "attention",
-        help="how much each item, playlist or rule was seen: opportunities to see, viewers, attention, dwell",
-        description="Per item, playlist or rule, over the plays that started in the period: plays, plays "
+    attention = add_parser(
+        sub, "attention",
+        "how much each item, playlist or rule was seen: opportunities to see, viewers, attention, dwell",
+        "Per item, playlist or rule, over the plays that started in the period: plays, plays "
         "measured (the camera gave snapshots while they were on screen), opportunities to see (visitors "
         "present, summed over plays), viewers (of those, faces toward the screen for at least 1 s), the "
         "viewer share (viewers / opportunities), attention and dwell seconds per opportunity. Only measured "
         "plays add to the figures. Times are the player's local time; --to is exclusive, and a date alone "
         "means midnight.",
+        "signage report attention",
+        "signage report attention --by playlist --from 2026-11-23 --to 2026-11-30",
+        "signage report attention --by rule --csv -",
     )
     attention.add_argument(
         "--by", default="item", metavar="item|playlist|rule",
@@ -102,44 +136,27 @@ def _attention_text(rows, by: str, period: str) -> str:
     lines = [reports.attention_summary(total, period)]
     if not total.plays_measured:
         return lines[0]
-    headers = (by.upper(), "PLAYS", "MEASURED", "OPPORTUNITIES", "VIEWERS", "VIEWER_SHARE", "ATTENTION_S/OPP",
-               "DWELL_S/OPP")
-    table = [headers, *(reports.attention_cells(row) for row in (*rows, total))]
-    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    grouped_by = {"item": tr("cli.report", "ITEM"), "playlist": tr("cli.report", "PLAYLIST"), "rule": tr("cli.report", "RULE")}
+    headers = (
+        grouped_by.get(by, by.upper()), tr("cli.report", "PLAYS"), tr("cli.report", "MEASURED"),
+        tr("cli.report", "OPPORTUNITIES"), tr("cli.report", "VIEWERS"), tr("cli.report", "VIEWER_SHARE"),
+        tr("cli.report", "ATTENTION_S/OPP"), tr("cli.report", "DWELL_S/OPP"),
+    )
+    cells = [reports.attention_cells(row) for row in rows]
+    cells.append((tr("cli.report", "(all)"), *reports.attention_cells(total)[1:]))
     lines.append("")
-    for row in table:
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
-        lines.append("  ".join(cells))
+    lines.append(table(headers, cells, right_aligned=frozenset(range(1, len(headers)))))
     return "\n".join(lines)
 
 
 def _add_period_options(parser: argparse.ArgumentParser) -> None:
     """--from, --to, --csv and --db: what every report over a period of plays takes."""
-    parser.add_argument(
-        "--from", dest="start", metavar="TIME",
-        help="'YYYY-MM-DD[ HH:MM]': first start time to include (default: the first play)",
-    )
-    parser.add_argument(
-        "--to", dest="end", metavar="TIME",
-        help="'YYYY-MM-DD[ HH:MM]': only plays that started before this time (exclusive; default: no limit)",
-    )
+    add_period_options(parser, "plays")
     parser.add_argument(
         "--csv", nargs="?", const="-", metavar="FILE",
         help="write CSV instead of the table: to FILE, or to standard output when FILE is left out or '-'",
     )
     add_db_option(parser)
-
-
-def _time_option(text: str | None, option: str) -> dt.datetime | None:
-    """The option's local time, or a one-line ValidationError naming the option and value."""
-    from foundation.clock import parse_local_time
-
-    if text is None:
-        return None
-    try:
-        return parse_local_time(text)
-    except ValueError as error:
-        raise ValidationError(f"{option}: {error}") from None
 
 
 def _open_existing_db(path: Path | None):
@@ -172,32 +189,59 @@ def _to_csv(target: str, write: Callable[[TextIO], int], noun: str) -> None:
 
 
 def _print_table(records) -> None:
-    headers = ("START", "SHOWN_S", "PLAYLIST", "ITEM", "RULE", "OUTCOME", "AUDIENCE")
+    """The plays as a table in words (headers and outcomes in the reader's language)."""
+    headers = tuple(tr("cli.report", header) for header in _PLAY_HEADERS)
     rows = [
         (
             record.started_at.isoformat(sep=" ", timespec="seconds"),
             "-" if record.shown_s is None else f"{record.shown_s:.1f}",
             record.playlist or "-",
             record.item,
-            record.rule or "(default)",
+            record.rule or tr("cli.report", "(default)"),
             _outcome(record),
-            record.audience.describe(),
+            audience_words(record.audience),
         )
         for record in records
     ]
     if rows:
-        widths = [max(len(row[column]) for row in (headers, *rows)) for column in range(len(headers) - 1)]
-        for row in (headers, *rows):
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+        print(table(headers, rows))
     print(_totals(records))
+
+
+_PLAY_HEADERS = (
+    tr_noop("cli.report", "START"), tr_noop("cli.report", "SHOWN_S"), tr_noop("cli.report", "PLAYLIST"),
+    tr_noop("cli.report", "ITEM"), tr_noop("cli.report", "RULE"), tr_noop("cli.report", "OUTCOME"),
+    tr_noop("cli.report", "AUDIENCE"),
+)
+
+
+def audience_words(audience) -> str:
+    """A play's audience (`proof_of_play.AudienceSummary`) in the reader's words: '2 people,
+    mostly teens in school uniform (confidence 0.62)', 'nobody', 'no camera signal'."""
+    from playlists.words import people_words, segment_key_words
+
+    if audience.signal == "no_signal":
+        return tr("cli.report", "no camera signal")
+    if audience.group_size == 0:
+        return tr("cli.report", "nobody")
+    people = people_words(audience.group_size)
+    if audience.dominant_segment is None:
+        return people
+    segment, confidence = segment_key_words(audience.dominant_segment), f"{audience.confidence:.2f}"
+    if audience.group_size == 1:
+        return tr("cli.report", "{people} ({segment}, confidence {confidence})",
+                  people=people, segment=segment, confidence=confidence)
+    return tr("cli.report", "{people}, mostly {segment} (confidence {confidence})",
+              people=people, segment=segment, confidence=confidence)
 
 
 def _outcome(record) -> str:
     if record.outcome is None:
-        return "on screen"
+        return tr("cli.report", "on screen")
+    words = tr("cli.report", _OUTCOMES[record.outcome.value]) if record.outcome.value in _OUTCOMES else record.outcome.value
     if record.error:
-        return f"{record.outcome.value}: {' '.join(record.error.split())}"  # one line, whatever the error held
-    return record.outcome.value
+        return f"{words}: {' '.join(record.error.split())}"  # one line, whatever the error held
+    return words
 
 
 def _totals(records) -> str:
@@ -205,27 +249,27 @@ def _totals(records) -> str:
     from playlists.proof_of_play import PlayOutcome
 
     counts = collections.Counter(record.outcome for record in records)
-    parts = [f"{counts[outcome]} {outcome.value}" for outcome in PlayOutcome if counts[outcome]]
+    parts = [
+        tr("cli.report", _OUTCOME_COUNTS[outcome.value], count=counts[outcome]) if outcome.value in _OUTCOME_COUNTS
+        else f"{counts[outcome]} {outcome.value}"
+        for outcome in PlayOutcome if counts[outcome]
+    ]
     if counts[None]:
-        parts.append(f"{counts[None]} on screen")
-    total = f"{len(records)} play{'' if len(records) == 1 else 's'}"
-    return f"{total}: {', '.join(parts)}" if parts else total
+        parts.append(tr("cli.report", "{count} on screen", count=counts[None]))
+    total = tr("cli.report", "%n plays", n=len(records))
+    return tr("cli.report", "{total}: {outcomes}", total=total, outcomes=", ".join(parts)) if parts else total
 
 
-def _period(args: argparse.Namespace) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """--from and --to as local times (either may be None), --to later than --from."""
-    start = _time_option(args.start, "--from")
-    end = _time_option(args.end, "--to")
-    if start is not None and end is not None and end <= start:
-        raise ValidationError(f"--to {args.end!r} must be later than --from {args.start!r}")
-    return start, end
+# The shared reading of --from and --to (cli_uplift imports it from here).
+_period = period_of
 
 
 def _period_words(start: dt.datetime | None, end: dt.datetime | None) -> str:
     """'from 2026-11-23 00:00 to 2026-11-24 00:00', 'from ...', 'before ...' or 'in the log'."""
-    words = []
+    if start is not None and end is not None:
+        return tr("cli.report", "from {start} to {end}", start=f"{start:%Y-%m-%d %H:%M}", end=f"{end:%Y-%m-%d %H:%M}")
     if start is not None:
-        words.append(f"from {start:%Y-%m-%d %H:%M}")
+        return tr("cli.report", "from {start}", start=f"{start:%Y-%m-%d %H:%M}")
     if end is not None:
-        words.append(f"{'to' if start is not None else 'before'} {end:%Y-%m-%d %H:%M}")
-    return " ".join(words) if words else "in the log"
+        return tr("cli.report", "before {end}", end=f"{end:%Y-%m-%d %H:%M}")
+    return tr("cli.report", "in the log")

@@ -2,7 +2,7 @@
 
 Every command reads and writes the signage database (`--db`, default `$SIGNAGE_DB` or
 `signage.db` in the data folder); every change is recorded with its author (`--author`,
-default `$USER`) in the history, and `--expected-version N` refuses a change when someone
+default $SIGNAGE_AUTHOR, else the login name) in the history, and `--expected-version N` refuses a change when someone
 else changed the rule or playlist since you looked at version N.
 """
 
@@ -11,13 +11,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from signage.cli_common import add_db_option, open_db
 from foundation.errors import DataError, ValidationError
+from foundation.i18n import tr, tr_noop
+from signage.cli_common import (
+    add_author_option,
+    add_db_option,
+    add_parser,
+    author_of,
+    open_db,
+    table,
+)
 
 # Rule fields as `rules add/edit` options, for messages about what was given on the command line.
 _OPTION_OF_FIELD = {
@@ -51,65 +58,110 @@ def register(commands: argparse._SubParsersAction) -> None:
     _register_playlists(commands)
 
 
+_RULES_DESCRIPTION = (
+    "Targeting rules say which playlist plays for whom and when: an audience (age group, attire, "
+    "company, group size), a time (hours, weekdays, dates) and a priority. List, add, change and "
+    "switch them here; `rules simulate` shows what would play for an audience, `rules learn` suggests "
+    "rules from purchase history. Every change is kept in the history with its author."
+)
+_PLAYLISTS_DESCRIPTION = (
+    "Playlists are the ordered content items a rule plays (with display times), and the default "
+    "playlist plays when no rule matches. A playlist used by a rule or as the default cannot be "
+    "deleted; every change is kept in the history with its author."
+)
+
+
 def _register_rules(commands: argparse._SubParsersAction) -> None:
-    rules = commands.add_parser("rules", help="targeting rules: what plays for whom and when", description=__doc__)
+    rules = add_parser(
+        commands, "rules", "targeting rules: what plays for whom and when", _RULES_DESCRIPTION,
+        "signage rules list",
+        'signage rules simulate --age-group teen --attire school_uniform --at "2026-11-23 16:10"',
+        "signage rules learn --dry-run",
+    )
     sub = rules.add_subparsers(dest="rules_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
 
-    listing = sub.add_parser("list", help="table of all rules: conditions in words, playlist, priority, state")
+    listing = add_parser(
+        sub, "list", "table of the store's rules: conditions in words, playlist, priority, state",
+        "Print the store's rules, highest priority first: its conditions in words, the playlist it plays, its "
+        "priority, whether it is switched on, and where it came from (written by hand or learned). Learned "
+        "suggestions nobody has accepted yet are counted at the end, not listed (see `rules suggestions`); "
+        "--all lists them too.",
+        "signage rules list", "signage rules list --all",
+    )
     add_db_option(listing)
+    listing.add_argument("--all", action="store_true", help="also list the suggestions waiting for a decision")
     listing.set_defaults(handler=_rules_list)
 
-    show = sub.add_parser("show", help="one rule as YAML, with its version")
+    show = add_parser(
+        sub, "show", "one rule as YAML, with its version",
+        "Print one rule in the YAML of `rules export`, after a line with its version, who changed it "
+        "last and when. Use the version with --expected-version when you change it.",
+        "signage rules show students_after_school",
+    )
     show.add_argument("name", help="rule name")
     add_db_option(show)
     show.set_defaults(handler=_rules_show)
 
-    add = sub.add_parser(
-        "add",
-        help="create a rule",
-        description="Create a rule. List options take a comma list or repeat: --age-group teen,young_adult.",
+    add = add_parser(
+        sub, "add", "create a rule",
+        "Create a rule: a name, the playlist it plays and its conditions; a condition left out matches "
+        "everyone. List options take a comma list or repeat: --age-group teen,young_adult.",
+        "signage rules add --name teens_weekend --playlist after_school_snacks --age-group teen "
+        "--weekdays sat,sun --priority 55",
+        "signage rules add --name morning_coffee --playlist brand_loop --time 07:00-10:00 --disabled",
     )
     add.add_argument("--name", required=True, help="rule name (unique)")
     add.add_argument("--playlist", required=True, help="playlist the rule plays")
     _add_rule_options(add, editing=False)
     add_db_option(add)
-    _add_author(add)
+    add_author_option(add)
     add.set_defaults(handler=_rules_add)
 
-    edit = sub.add_parser(
-        "edit",
-        help="change a rule: only the options given change",
-        description="Change a rule; only the options given change. 'any' clears a list condition "
+    edit = add_parser(
+        sub, "edit", "change a rule: only the options given change",
+        "Change a rule; only the options given change. 'any' clears a list condition "
         "(--age-group any), 'none' clears a limit (--max-group-size none, --until none). "
         "Editing a learned rule makes it learned_edited: re-learning will not overwrite it.",
+        "signage rules edit students_after_school --time 15:00-19:00",
+        "signage rules edit evening_adults --priority 35 --expected-version 1",
     )
     edit.add_argument("name", help="rule name")
     edit.add_argument("--playlist", help="playlist the rule plays")
     _add_rule_options(edit, editing=True)
     add_db_option(edit)
-    _add_author(edit)
+    add_author_option(edit)
     _add_expected_version(edit)
     edit.set_defaults(handler=_rules_edit)
 
-    for name, enabled, text in (("enable", True, "switch a rule on"), ("disable", False, "switch a rule off (it stays stored)")):
-        toggle = sub.add_parser(name, help=text)
+    toggles = (
+        ("enable", True, "switch a rule on",
+         ("Switch a rule on: it plays whenever it matches and wins. For a learned suggestion, "
+          "`rules accept` does the same.")),
+        ("disable", False, "switch a rule off (it stays stored)",
+         "Switch a rule off: it never plays, and stays stored with its history until it is switched on again."),
+    )
+    for name, enabled, text, description in toggles:
+        toggle = add_parser(sub, name, text, description, f"signage rules {name} evening_adults")
         toggle.add_argument("name", help="rule name")
         add_db_option(toggle)
-        _add_author(toggle)
+        add_author_option(toggle)
         _add_expected_version(toggle)
         toggle.set_defaults(handler=functools.partial(_rules_toggle, enabled=enabled))
 
     _add_versioned_commands(
-        sub, "rule", "rules", "delete a rule (its history stays; `restore` brings it back)", _rules_delete
+        sub, "rule", "rules", "delete a rule (its history stays; `restore` brings it back)",
+        "Delete a rule. Its history stays, so `rules restore NAME VERSION` brings it back.",
+        "evening_adults", _rules_delete,
     )
 
-    import_ = sub.add_parser(
-        "import",
-        help="replace all rules and playlists with a YAML file's, atomically",
-        description="Replace the rules and playlists with the file's in one transaction: a file with any "
+    import_ = add_parser(
+        sub, "import", "replace all rules and playlists with a YAML file's, atomically",
+        "Replace the rules and playlists with the file's in one transaction: a file with any "
         "problem changes nothing, and every problem is listed. A file without a playlists: (or rules:) "
         "section keeps the stored playlists (or rules). Comments in the file are not stored.",
+        "signage rules import rules.yaml",
+        "signage rules import rules.yaml --expected-revision 12",
     )
     import_.add_argument("file", type=Path, help="YAML file (the format `rules export` writes)")
     import_.add_argument(
@@ -117,20 +169,31 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
         help="refuse when the store changed since this revision (printed in the header of `rules export`)",
     )
     add_db_option(import_)
-    _add_author(import_)
+    add_author_option(import_)
     import_.set_defaults(handler=_rules_import)
 
-    export = sub.add_parser("export", help="write all rules and playlists as YAML")
+    export = add_parser(
+        sub, "export", "write all rules and playlists as YAML",
+        "Write every rule and playlist, and the default playlist, as one YAML document: to edit in a text "
+        "editor and `rules import` again, to keep as a backup, or to push to a chain (`fleet release push`).",
+        "signage rules export rules.yaml",
+        "signage rules export | less",
+    )
     export.add_argument("file", nargs="?", type=Path, help="file to write (default: standard output)")
     add_db_option(export)
     export.set_defaults(handler=_rules_export)
 
-    validate = sub.add_parser("validate", help="check a YAML rules file without changing anything; lists every problem")
+    validate = add_parser(
+        sub, "validate", "check a YAML rules file without changing anything; lists every problem",
+        "Check a rules file as `rules import` would, against the stored playlists and the content library "
+        "when the database exists, and list every problem; nothing is changed.",
+        "signage rules validate rules.yaml",
+    )
     validate.add_argument("file", type=Path, help="YAML file to check")
     add_db_option(validate)
     validate.set_defaults(handler=_rules_validate)
 
-    # `simulate` is registered by signage/cli_simulate.py (the decision engine's command).
+    # `simulate` and `seed` come from signage/cli_simulate.py, the learning commands from cli_learn.py.
     from signage import cli_learn, cli_simulate
 
     cli_simulate.register(sub)
@@ -138,55 +201,85 @@ def _register_rules(commands: argparse._SubParsersAction) -> None:
 
 
 def _register_playlists(commands: argparse._SubParsersAction) -> None:
-    playlists = commands.add_parser("playlists", help="playlists: ordered content the rules play", description=__doc__)
+    playlists = add_parser(
+        commands, "playlists", "playlists: ordered content the rules play", _PLAYLISTS_DESCRIPTION,
+        "signage playlists list",
+        "signage playlists add weekend_treats --items snacks_candy,drinks_energy:6",
+    )
     sub = playlists.add_subparsers(dest="playlists_command", metavar="SUBCOMMAND", title="subcommands")
     sub.required = True
 
-    listing = sub.add_parser("list", help="table of all playlists, the rules using them and the default")
+    listing = add_parser(
+        sub, "list", "table of all playlists, the rules using them and the default",
+        "Print every playlist: its items (with display times where set), whether it loops, and the rules "
+        "that play it; the default playlist is marked.",
+        "signage playlists list",
+    )
     add_db_option(listing)
     listing.set_defaults(handler=_playlists_list)
 
-    show = sub.add_parser("show", help="one playlist as YAML, with its version")
+    show = add_parser(
+        sub, "show", "one playlist as YAML, with its version",
+        "Print one playlist in the YAML of `rules export`, after a line with its version, who changed it "
+        "last and when.",
+        "signage playlists show after_school_snacks",
+    )
     show.add_argument("name", help="playlist name")
     add_db_option(show)
     show.set_defaults(handler=_playlists_show)
 
-    add = sub.add_parser("add", help="create a playlist")
+    add = add_parser(
+        sub, "add", "create a playlist",
+        "Create a playlist from content items of the library, in order; NAME:SECONDS sets an item's "
+        "display time. A rule then plays it (`rules add --playlist NAME`).",
+        "signage playlists add weekend_treats --items snacks_candy,drinks_energy:6",
+        "signage playlists add store_news --items brand_welcome --loop once --note 'for the opening week'",
+    )
     add.add_argument("name", help="playlist name (unique)")
     add.add_argument("--items", required=True, help="content names in order, comma-separated; NAME:SECONDS sets a display time (a,b:6,c)")
     add.add_argument("--loop", choices=("loop", "once"), default="loop", help="after the last item: start again (loop) or let the rules pick again (once)")
     add.add_argument("--note", help="free text for the team")
     add_db_option(add)
-    _add_author(add)
+    add_author_option(add)
     add.set_defaults(handler=_playlists_add)
 
-    edit = sub.add_parser("edit", help="change a playlist: only the options given change")
+    edit = add_parser(
+        sub, "edit", "change a playlist: only the options given change",
+        "Change a playlist's items, loop or note; only the options given change. --items replaces the "
+        "whole list.",
+        "signage playlists edit after_school_snacks --items snacks_chips:8,snacks_candy,drinks_energy",
+        "signage playlists edit brand_loop --note ''",
+    )
     edit.add_argument("name", help="playlist name")
     edit.add_argument("--items", help="new content list, comma-separated; NAME:SECONDS sets a display time")
     edit.add_argument("--loop", choices=("loop", "once"), help="after the last item: loop or once")
     edit.add_argument("--note", help="free text for the team ('' clears it)")
     add_db_option(edit)
-    _add_author(edit)
+    add_author_option(edit)
     _add_expected_version(edit)
     edit.set_defaults(handler=_playlists_edit)
 
     _add_versioned_commands(
-        sub, "playlist", "playlists", "delete a playlist (refused while a rule or the default uses it)", _playlists_delete
+        sub, "playlist", "playlists", "delete a playlist (refused while a rule or the default uses it)",
+        "Delete a playlist; refused while a rule plays it or it is the default. Its history stays, so "
+        "`playlists restore NAME VERSION` brings it back.",
+        "seniors_morning", _playlists_delete,
     )
 
-    default = sub.add_parser("set-default", help="the playlist that plays when no rule matches")
+    default = add_parser(
+        sub, "set-default", "the playlist that plays when no rule matches",
+        "Make a playlist the default: it plays when no rule matches (nobody there, an audience no rule "
+        "targets, a lost camera).",
+        "signage playlists set-default brand_loop",
+    )
     default.add_argument("name", help="playlist name")
     add_db_option(default)
-    _add_author(default)
+    add_author_option(default)
     default.set_defaults(handler=_playlists_set_default)
 
 
 # --------------------------------------------------------------------------------------
 # Shared options
-
-
-def _add_author(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--author", help="who makes the change, for the history (default: $USER, else 'cli')")
 
 
 def _add_expected_version(parser: argparse.ArgumentParser) -> None:
@@ -252,31 +345,42 @@ def _int_or_none(text: str) -> int | None:
         raise argparse.ArgumentTypeError(f"expected a whole number or 'none', got {text!r}") from None
 
 
-def _add_versioned_commands(sub, kind: str, group: str, delete_help: str, delete_handler) -> None:
-    """`delete`, `history` and `restore`, which rules and playlists share."""
-    delete = sub.add_parser("delete", help=delete_help)
+def _add_versioned_commands(
+    sub, kind: str, group: str, delete_help: str, delete_description: str, example: str, delete_handler
+) -> None:
+    """`delete`, `history` and `restore`, which rules and playlists share (`example`: a stored name)."""
+    delete = add_parser(sub, "delete", delete_help, delete_description, f"signage {group} delete {example}")
     delete.add_argument("name", help=f"{kind} name")
     add_db_option(delete)
-    _add_author(delete)
+    add_author_option(delete)
     _add_expected_version(delete)
     delete.set_defaults(handler=delete_handler)
 
-    history = sub.add_parser("history", help=f"every version of a {kind}: when, who, what changed")
+    history = add_parser(
+        sub, "history", f"every version of a {kind}: when, who, what changed",
+        f"Print every version of a {kind}, deleted ones too: when (UTC), who, the action and what changed.",
+        f"signage {group} history {example}",
+    )
     history.add_argument("name", help=f"{kind} name (deleted {group} too)")
     add_db_option(history)
     history.set_defaults(handler=functools.partial(_history, kind=kind))
 
-    restore = sub.add_parser("restore", help=f"make an earlier version of a {kind} current again (as a new version)")
+    restore = add_parser(
+        sub, "restore", f"make an earlier version of a {kind} current again (as a new version)",
+        f"Make an earlier version of a {kind} current again, as a new version (the history keeps every "
+        f"one); this also brings back a deleted {kind}. `{group} history` lists the versions.",
+        f"signage {group} restore {example} 1",
+    )
     restore.add_argument("name", help=f"{kind} name (deleted {group} too)")
     restore.add_argument("version", type=int, help=f"version to restore (see `{group} history`)")
     add_db_option(restore)
-    _add_author(restore)
+    add_author_option(restore)
     _add_expected_version(restore)
     restore.set_defaults(handler=functools.partial(_restore, kind=kind))
 
 
 def _author(args: argparse.Namespace) -> str:
-    return args.author or os.environ.get("USER") or "cli"
+    return author_of(args)
 
 
 @contextlib.contextmanager
@@ -311,17 +415,43 @@ def _listing_problems(handler: Callable[[argparse.Namespace], int]) -> Callable[
 # rules
 
 
+_RULE_HEADERS = (
+    tr_noop("cli.rules", "NAME"), tr_noop("cli.rules", "CONDITIONS"), tr_noop("cli.rules", "PLAYLIST"),
+    tr_noop("cli.rules", "PRIORITY"), tr_noop("cli.rules", "ENABLED"), tr_noop("cli.rules", "ORIGIN"),
+)
+_ORIGIN_WORDS = {
+    "manual": tr_noop("cli.rules", "by hand"),
+    "learned": tr_noop("cli.rules", "learned"),
+    "learned_edited": tr_noop("cli.rules", "learned, edited"),
+}
+
+
 def _rules_list(args: argparse.Namespace) -> int:
+    from playlists.decision import display_conditions
+
+    from playlists.learning import waiting_for_decision
+
     with _open_store(args) as store:
-        rules = sorted(store.rules(), key=lambda r: (-r.priority, r.name))
+        everything = sorted(store.rules(), key=lambda r: (-r.priority, r.name))
+    # As in the editor: suggestions wait on their own list until someone accepts them.
+    waiting = [r for r in everything if waiting_for_decision(r)]
+    rules = everything if args.all else [r for r in everything if not waiting_for_decision(r)]
     if not rules:
-        print("no rules yet: `signage rules add --help` or `signage rules import FILE`")
+        print(tr("cli.rules", "No rules yet: `signage rules add --help` or `signage rules import FILE`."))
+        if waiting:
+            print(tr("cli.rules", "%n suggestions wait for a decision: `signage rules suggestions`.", n=len(waiting)))
         return 0
     rows = [
-        (r.name, r.conditions.describe(), r.playlist, str(r.priority), "yes" if r.enabled else "no", r.origin.value)
+        (
+            r.name, display_conditions(r), r.playlist, str(r.priority),
+            tr("cli.rules", "yes") if r.enabled else tr("cli.rules", "no"),
+            tr("cli.rules", _ORIGIN_WORDS[r.origin.value]) if r.origin.value in _ORIGIN_WORDS else r.origin.value,
+        )
         for r in rules
     ]
-    print(_table(("NAME", "CONDITIONS", "PLAYLIST", "PRIORITY", "ENABLED", "ORIGIN"), rows))
+    print(table(tuple(tr("cli.rules", header) for header in _RULE_HEADERS), rows))
+    if waiting and not args.all:
+        print(tr("cli.rules", "%n suggestions wait for a decision: `signage rules suggestions`.", n=len(waiting)))
     return 0
 
 
@@ -343,7 +473,8 @@ def _rules_add(args: argparse.Namespace) -> int:
     rule = _decode_rule(data)
     with _open_store(args) as store:
         version = store.save_rule(rule, _author(args), action="create")
-    print(f"rule {rule.name!r} created (version {version}): {rule.conditions.describe()} -> {rule.playlist}")
+    print(tr("cli.rules", "rule {name} created (version {version}): {conditions} -> {playlist}", name=repr(rule.name),
+             version=version, conditions=rule.conditions.describe(), playlist=rule.playlist))
     return 0
 
 
@@ -363,10 +494,15 @@ def _rules_edit(args: argparse.Namespace) -> int:
         version = store.save_rule(rule, _author(args), action="edit", expected_version=expected)
         saved = store.rule(rule.name)
     if version == stored.version:
-        print(f"rule {rule.name!r} unchanged (version {version})")
+        print(tr("cli.rules", "rule {name} unchanged (version {version})", name=repr(rule.name), version=version))
     else:
-        origin = f"; origin is now {saved.origin.value}" if saved.origin != stored.value.origin else ""
-        print(f"rule {rule.name!r} changed (version {version}): {saved.conditions.describe()} -> {saved.playlist}{origin}")
+        fields = {"name": repr(rule.name), "version": version, "conditions": saved.conditions.describe(),
+                  "playlist": saved.playlist}
+        if saved.origin != stored.value.origin:
+            print(tr("cli.rules", "rule {name} changed (version {version}): {conditions} -> {playlist}; origin is now "
+                     "{origin}", origin=saved.origin.value, **fields))
+        else:
+            print(tr("cli.rules", "rule {name} changed (version {version}): {conditions} -> {playlist}", **fields))
     return 0
 
 
@@ -374,15 +510,21 @@ def _rules_toggle(args: argparse.Namespace, enabled: bool) -> int:
     with _open_store(args) as store:
         before = store.version_of("rule", args.name)
         version = store.set_rule_enabled(args.name, enabled, _author(args), args.expected_version)
-    state = "enabled" if enabled else "disabled"
-    print(f"rule {args.name!r} {'already ' if version == before else ''}{state} (version {version})")
+    fields = {"name": repr(args.name), "version": version}
+    if version == before:
+        print(tr("cli.rules", "rule {name} already enabled (version {version})", **fields) if enabled
+              else tr("cli.rules", "rule {name} already disabled (version {version})", **fields))
+    else:
+        print(tr("cli.rules", "rule {name} enabled (version {version})", **fields) if enabled
+              else tr("cli.rules", "rule {name} disabled (version {version})", **fields))
     return 0
 
 
 def _rules_delete(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         version = store.delete_rule(args.name, _author(args), args.expected_version)
-    print(f"rule {args.name!r} deleted (version {version}; `signage rules restore {args.name} {version - 1}` brings it back)")
+    print(tr("cli.rules", "rule {name} deleted (version {version}; `signage rules restore {plain} {previous}` brings it back)",
+             name=repr(args.name), version=version, plain=args.name, previous=version - 1))
     return 0
 
 
@@ -398,7 +540,7 @@ def _history(args: argparse.Namespace, kind: str) -> int:
             summary += f" ({entry.detail})"
         rows.append((str(entry.version), entry.changed_at, entry.author, entry.action.value, summary))
         previous = entry.document
-    print(_table(("VERSION", "WHEN (UTC)", "WHO", "ACTION", "WHAT"), rows))
+    print(table(("VERSION", "WHEN (UTC)", "WHO", "ACTION", "WHAT"), rows))
     return 0
 
 
@@ -484,9 +626,9 @@ def _rules_export(args: argparse.Namespace) -> int:
 
 def _rules_validate(args: argparse.Namespace) -> int:
     from foundation.db import open_database
+    from foundation.paths import database_path
     from playlists.store import PlaylistStore
     from playlists.yaml_io import validate_document
-    from foundation.paths import database_path
 
     text = _read_text(args.file)
     db_path = args.db or database_path()
@@ -608,7 +750,7 @@ def _playlists_list(args: argparse.Namespace) -> int:
         used = ", ".join(users.get(name, [])) or "-"
         marker = " (default)" if name == snapshot.default_playlist else ""
         rows.append((name + marker, items, playlist.loop.value, used))
-    print(_table(("NAME", "ITEMS", "LOOP", "USED BY RULES"), rows))
+    print(table(("NAME", "ITEMS", "LOOP", "USED BY RULES"), rows))
     return 0
 
 
@@ -635,7 +777,8 @@ def _playlists_add(args: argparse.Namespace) -> int:
     playlist = _decode(decode_playlist, data, "playlist")
     with _open_store(args) as store:
         version = store.save_playlist(playlist, _author(args), action="create")
-    print(f"playlist {playlist.name!r} created (version {version}, {_count(len(playlist.items), 'item')})")
+    print(tr("cli.rules", "playlist {name} created (version {version}, {items})", name=repr(playlist.name),
+             version=version, items=tr("cli.rules", "%n items", n=len(playlist.items))))
     return 0
 
 
@@ -657,15 +800,18 @@ def _playlists_edit(args: argparse.Namespace) -> int:
         playlist = _decode(decode_playlist, data, "playlist")
         expected = stored.version if args.expected_version is None else args.expected_version
         version = store.save_playlist(playlist, _author(args), action="edit", expected_version=expected)
-    word = "unchanged" if version == stored.version else "changed"
-    print(f"playlist {playlist.name!r} {word} (version {version})")
+    if version == stored.version:
+        print(tr("cli.rules", "playlist {name} unchanged (version {version})", name=repr(playlist.name), version=version))
+    else:
+        print(tr("cli.rules", "playlist {name} changed (version {version})", name=repr(playlist.name), version=version))
     return 0
 
 
 def _playlists_delete(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         version = store.delete_playlist(args.name, _author(args), args.expected_version)
-    print(f"playlist {args.name!r} deleted (version {version}; `signage playlists restore {args.name} {version - 1}` brings it back)")
+    print(tr("cli.rules", "playlist {name} deleted (version {version}; `signage playlists restore {plain} {previous}` "
+             "brings it back)", name=repr(args.name), version=version, plain=args.name, previous=version - 1))
     return 0
 
 
@@ -673,7 +819,10 @@ def _playlists_set_default(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         before = store.default_playlist()
         store.set_default_playlist(args.name, _author(args))
-    print(f"default playlist: {args.name}" + ("" if before in (None, args.name) else f" (was {before})"))
+    if before in (None, args.name):
+        print(tr("cli.rules", "default playlist: {name}", name=args.name))
+    else:
+        print(tr("cli.rules", "default playlist: {name} (was {before})", name=args.name, before=before))
     return 0
 
 
@@ -696,16 +845,6 @@ def _parse_items(text: str) -> list:
 
 # --------------------------------------------------------------------------------------
 # Output
-
-
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    """Left-aligned columns, two spaces apart; the last column is not padded."""
-    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = []
-    for row in [headers, *rows]:
-        cells = [str(cell).ljust(width) for cell, width in zip(row[:-1], widths)] + [str(row[-1])]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 def _print_problems(problems) -> None:

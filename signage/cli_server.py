@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from foundation.errors import DataError
+from signage.cli_common import attach_examples
 
 DEFAULT_PORT = 8800
 DSN_VARIABLE = "SIGNAGE_SERVER_DSN"
@@ -87,7 +88,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="viewer reads; editor changes content, releases and rollouts; admin does everything")
     add.add_argument("--password-stdin", action="store_true", help="read the password as one line from standard input")
     add.set_defaults(handler=_user_add)
-    listing = with_dsn(user_actions.add_parser("list", help="list the accounts", description="List every account."))
+    listing = with_dsn(user_actions.add_parser("list", help="list the accounts", description="List every account: its name, role, whether it is disabled and when it was made."))
     listing.set_defaults(handler=_user_list)
 
     kiosk = actions.add_parser("kiosk", help="kiosks and their enrolment codes",
@@ -109,6 +110,26 @@ def register(commands: argparse._SubParsersAction) -> None:
     from signage.server import cli_learning
 
     cli_learning.add_parser(actions)
+
+    attach_examples(server, {
+        "": ("signage server init", "signage server run --host 0.0.0.0 --port 8080"),
+        "init": ("signage server init --dsn postgresql://signage@localhost/signage",),
+        "rollup": ("signage server rollup",),
+        "run": (
+            "signage server run",
+            "signage server run --host 10.0.0.5 --workers 2 --content-dir /srv/signage/content",
+        ),
+        "user": ("signage server user add kim --role admin",),
+        "user add": ("signage server user add kim --role admin", "echo \"$PASSWORD\" | signage server user add lee --role editor --password-stdin"),
+        "user list": ("signage server user list",),
+        "kiosk": ("signage server kiosk add front --store seoul-01",),
+        "kiosk add": ("signage server kiosk add front --store seoul-01 --group seoul",),
+        "purchases": ("signage server purchases list",),
+        "purchases import-completejourney": ("signage server purchases import-completejourney --weeks 4",),
+        "purchases import-sqlite": ("signage server purchases import-sqlite signage.db --store seoul-01",),
+        "purchases list": ("signage server purchases list",),
+        "learn": ("signage server learn seoul", "signage server learn chain --from 2026-09-01 --min-lift 1.5"),
+    })
 
 
 # ---- the actions ---------------------------------------------------------------------------

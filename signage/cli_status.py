@@ -13,7 +13,8 @@ import json
 import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
+
+from signage.cli_common import HelpFormatter, add_config_option, examples
 
 STATUS_HOST = "127.0.0.1"
 REQUEST_TIMEOUT_S = 3.0  # a player that does not answer in this long is stuck: say so
@@ -30,8 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:
             "answers on http://127.0.0.1:PORT/status (JSON) and /metrics (Prometheus), PORT being "
             "player.status_port in the config (8787 by default)."
         ),
+        epilog=examples("signage status", "signage status --json", "signage status --port 8788"),
+        formatter_class=HelpFormatter,
     )
-    status.add_argument("--config", type=Path, help="config file to read player.status_port from (default: the usual one)")
+    add_config_option(status)  # player.status_port
     status.add_argument("--port", type=int, help="the player's status port (overrides player.status_port)")
     status.add_argument("--json", action="store_true", help="print the status as JSON, as the player gives it")
     status.set_defaults(handler=_status)

@@ -75,10 +75,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     _common_options(status)
     status.set_defaults(handler=_status)
 
+    cli_common.attach_examples(sync, {
+        "": ("signage sync enrol --server https://signage.example.com --code CODE", "signage sync status"),
+        "enrol": ("signage sync enrol --server https://signage.example.com --code 7KQ2-M9XD",),
+        "run": ("signage sync run",),
+        "once": ("signage sync once", "signage sync once -v"),
+        "status": ("signage sync status",),
+    })
+
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     cli_common.add_db_option(parser)
-    parser.add_argument("--config", type=Path, help="config file (default: the usual one; `signage config path`)")
+    cli_common.add_config_option(parser)
 
 
 def _paths(args: argparse.Namespace):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import math
-from pathlib import Path
 
 from foundation.errors import DataError, ValidationError
-from signage.cli_common import add_db_option
+from signage.cli_common import (
+    add_config_option,
+    add_db_option,
+    add_parser,
+    add_period_options,
+    load_config_of,
+)
 from signage.cli_report import _open_existing_db, _period
 
 _DESCRIPTION = (
@@ -27,19 +32,15 @@ _DESCRIPTION = (
 
 def register(report_commands: argparse._SubParsersAction) -> None:
     """Add `report uplift` to the `report` group."""
-    uplift = report_commands.add_parser(
-        "uplift",
-        help="does targeting sell: purchases after the targeted ad against the holdout's control, with intervals",
-        description=_DESCRIPTION,
+    uplift = add_parser(
+        report_commands, "uplift",
+        "does targeting sell: purchases after the targeted ad against the holdout's control, with intervals",
+        _DESCRIPTION,
+        "signage report uplift",
+        "signage report uplift --from 2026-11-01 --to 2026-12-01 --window-min 15",
+        "signage report uplift --category snacks --lang ko",
     )
-    uplift.add_argument(
-        "--from", dest="start", metavar="TIME",
-        help="'YYYY-MM-DD[ HH:MM]': first exposure time to include (default: the first play)",
-    )
-    uplift.add_argument(
-        "--to", dest="end", metavar="TIME",
-        help="'YYYY-MM-DD[ HH:MM]': only exposures that started before this time (exclusive; default: no limit)",
-    )
+    add_period_options(uplift, "exposures")
     uplift.add_argument("--source", help="purchase source the receipts were imported into (default: every source)")
     uplift.add_argument(
         "--window-min", metavar="MINUTES",
@@ -49,20 +50,15 @@ def register(report_commands: argparse._SubParsersAction) -> None:
         "--category",
         help="measure this purchase category for every rule, advertised or not (default: each rule's advertised ones)",
     )
-    uplift.add_argument(
-        "--config", type=Path,
-        help="config file (learning.category_tags maps categories to content tags; default: `signage config path`)",
-    )
+    add_config_option(uplift)  # learning.category_tags maps categories to content tags
     add_db_option(uplift)
     uplift.set_defaults(handler=_uplift)
 
 
 def _uplift(args: argparse.Namespace) -> int:
     from playlists.uplift import UpliftSettings, format_uplift, measure_uplift
-    from signage.config import load_config
-
     start, end = _period(args)
-    config = load_config(args.config)
+    config = load_config_of(args)
     # The config's holdout share: the arms' sizes are checked against it.
     settings = UpliftSettings(holdout_share=config.decision.holdout_share)
     if args.window_min is not None:

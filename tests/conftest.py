@@ -27,6 +27,8 @@ def english_after_each_test():
     yield
     from foundation import i18n
 
+    if i18n.SCOPED_LANGUAGE.get() is not None:  # a console page rendered in this thread
+        i18n.SCOPED_LANGUAGE.set(None)
     if i18n.current_language() != "en" or i18n._backend is not None:  # noqa: SLF001
         try:
             from PySide6.QtWidgets import QApplication

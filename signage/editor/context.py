@@ -16,10 +16,6 @@ from PySide6.QtCore import QObject, Signal
 from sqlite_utils import Database
 
 from content.catalog import ContentLibrary
-from playlists.decision import RuleBook
-from playlists.rulebook import load_rulebook
-from playlists.store import PlaylistStore
-from signage.config import SignageConfig
 from foundation.errors import (
     ConflictError,
     InUseError,
@@ -28,6 +24,11 @@ from foundation.errors import (
     SignageError,
     ValidationError,
 )
+from foundation.i18n import tr
+from playlists.decision import RuleBook
+from playlists.rulebook import load_rulebook
+from playlists.store import PlaylistStore
+from signage.config import SignageConfig
 
 
 class ChangeHub(QObject):
@@ -65,19 +66,31 @@ def default_author() -> str:
     return os.environ.get("SIGNAGE_AUTHOR") or getpass.getuser() or "editor"
 
 
-def in_words(error: Exception, doing: str = "save") -> str:
-    """An error in words a marketer understands, starting with what could not be done."""
+def in_words(error: Exception, doing: str = "") -> str:
+    """An error in words a marketer understands, starting with what could not be done.
+
+    `doing` says what was tried, already in the editor's language
+    (`tr("editor.rules", "save the rule")`); empty means saving. The sentences are
+    translated whole, with `doing` a field, since Korean puts it elsewhere.
+    """
+    doing = doing or tr("editor", "save")
     if isinstance(error, ConflictError):
-        return (
-            f"Could not {doing}: someone else changed this while you were editing ({error}). "
-            "Reload to see their change, then make yours again."
+        return tr(
+            "editor",
+            "Could not {doing}: someone else changed this while you were editing ({error}). "
+            "Reload to see their change, then make yours again.",
+            doing=doing, error=error,
         )
     if isinstance(error, NotFoundError):
-        return f"Could not {doing}: it no longer exists. Someone may have deleted it. ({error})"
-    if isinstance(error, InUseError):
-        return f"Could not {doing}: {error}."
+        return tr(
+            "editor", "Could not {doing}: it no longer exists. Someone may have deleted it. ({error})",
+            doing=doing, error=error,
+        )
     if isinstance(error, MediaError):
-        return f"Could not {doing} the file: {error}."
-    if isinstance(error, (ValidationError, SignageError)):
-        return f"Could not {doing}: {error}."
-    return f"Could not {doing}: an unexpected problem ({type(error).__name__}: {error})."
+        return tr("editor", "Could not {doing} the file: {error}.", doing=doing, error=error)
+    if isinstance(error, (InUseError, ValidationError, SignageError)):
+        return tr("editor", "Could not {doing}: {error}.", doing=doing, error=error)
+    return tr(
+        "editor", "Could not {doing}: an unexpected problem ({kind}: {error}).",
+        doing=doing, kind=type(error).__name__, error=error,
+    )

@@ -9,15 +9,24 @@ only the codec knows about still shows, next to the field its path names.
 Fields the form has no picker for (genders, the largest group size, a learned rule's
 origin and metrics) are kept as they are in the rule being edited.
 
-Also here: the rule in words (`describe_audience`, `describe_schedule`), shared with the
-table of the Rules tab.
+Every field and its label have a tooltip saying what it means. The priority has two live
+hints: where it puts the rule among the others ("at 70 this rule comes before all of
+them"), and, when another enabled rule with a higher priority and the same or broader
+audience and times always wins first, that this rule can never win, naming that rule
+(`rules_that_always_win_first`; it needs the playlists and catalogue, `set_rulebook`, and
+stays silent without them). A new rule starts 10 above the highest priority in use
+(`default_priority`), not at 0, and never above the most the priority box takes.
+
+Also here: the rule in words (`describe_audience`, `describe_schedule`, with the audience
+words of `playlists.words`), shared with the table of the Rules tab. Texts go through
+`tr` (context `editor.rule_form`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
@@ -44,42 +53,55 @@ from PySide6.QtWidgets import (
 )
 
 from audience.types import AgeGroup, Attire, Company, Gender
+from content.model import ContentItem
+from foundation.i18n import tr, tr_noop
 from playlists.codec import MAX_NAME_CHARS, Problem, decode_rule, rule_to_dict
+from playlists.decision import RuleBook
 from playlists.model import (
-    WEEKDAY_NAMES,
     Conditions,
+    Playlist,
     Rule,
     RuleOrigin,
     TimeWindow,
-    describe_company,
-    describe_weekdays,
+)
+from playlists.words import (
+    age_group_span,
+    age_group_words,
+    attire_words,
+    company_words,
+    segment_words,
 )
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
+WARNING_STYLE = "color: #8a4b00;"
 
-AGE_WORDS = {
-    AgeGroup.CHILD: "children",
-    AgeGroup.TEEN: "teens",
-    AgeGroup.YOUNG_ADULT: "young adults",
-    AgeGroup.ADULT: "adults",
-    AgeGroup.MIDDLE_AGED: "middle-aged people",
-    AgeGroup.SENIOR: "seniors",
+GENDER_WORDS = {
+    Gender.FEMALE: tr_noop("editor.rule_form", "women"),
+    Gender.MALE: tr_noop("editor.rule_form", "men"),
+    Gender.UNKNOWN: tr_noop("editor.rule_form", "people of unknown gender"),
 }
-ATTIRE_WORDS = {
-    Attire.SCHOOL_UNIFORM: "school uniform",
-    Attire.BUSINESS: "business clothes",
-    Attire.WORKWEAR: "workwear",
-    Attire.CASUAL: "casual clothes",
-    Attire.UNKNOWN: "clothes the camera cannot tell",
-}
-GENDER_WORDS = {Gender.FEMALE: "women", Gender.MALE: "men", Gender.UNKNOWN: "people of unknown gender"}
 ORIGIN_WORDS = {
-    RuleOrigin.MANUAL: "written by a marketer",
-    RuleOrigin.LEARNED: "suggested from purchases",
-    RuleOrigin.LEARNED_EDITED: "suggestion, edited",
+    RuleOrigin.MANUAL: tr_noop("editor.rule_form", "written by a marketer"),
+    RuleOrigin.LEARNED: tr_noop("editor.rule_form", "suggested from purchases"),
+    RuleOrigin.LEARNED_EDITED: tr_noop("editor.rule_form", "suggestion, edited"),
 }
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_LABELS = (
+    tr_noop("editor.rule_form", "Mon"), tr_noop("editor.rule_form", "Tue"), tr_noop("editor.rule_form", "Wed"),
+    tr_noop("editor.rule_form", "Thu"), tr_noop("editor.rule_form", "Fri"), tr_noop("editor.rule_form", "Sat"),
+    tr_noop("editor.rule_form", "Sun"),
+)
+
+
+def origin_words(origin: RuleOrigin) -> str:
+    """'written by a marketer', 'suggested from purchases', 'suggestion, edited'."""
+    return tr("editor.rule_form", ORIGIN_WORDS[origin]) if origin in ORIGIN_WORDS else str(origin)
+
+
+def day_label(day: int) -> str:
+    """'Mon' for 0, in the editor's language."""
+    return tr("editor.rule_form", DAY_LABELS[day])
+
 
 # Where a problem the codec finds is shown: its field path -> the form's field.
 _CODEC_FIELDS: dict[tuple[str, ...], str] = {
@@ -110,63 +132,234 @@ FIELDS = tuple(dict.fromkeys(_CODEC_FIELDS.values())) + ("top",)
 
 
 def describe_audience(conditions: Conditions) -> str:
-    """Who a rule is for: 'teens in school uniform', 'anyone', 'groups of 2+'."""
+    """Who a rule is for: 'teens in school uniform', 'anyone', 'groups of 2 or more'
+    (the audience words of `playlists.words`)."""
     parts = []
-    who = _and([AGE_WORDS[g] for g in conditions.age_groups])
-    attire = " or ".join(ATTIRE_WORDS[a] for a in conditions.attire)
-    if attire:
-        parts.append(f"{who or 'anyone'} in {attire}")
-    elif who:
+    ages, attires = conditions.age_groups, conditions.attire
+    if len(ages) <= 1 and len(attires) <= 1 and (ages or attires):
+        parts.append(segment_words(ages[0] if ages else None, attires[0] if attires else None))
+    elif ages or attires:
+        who = _and([age_group_words(g) for g in ages]) if ages else tr("editor.rule_form", "anyone")
+        if attires:
+            who = tr("editor.rule_form", "{who} in {attire}", who=who, attire=_or([attire_words(a) for a in attires]))
         parts.append(who)
     if conditions.genders:
-        parts.append(" or ".join(GENDER_WORDS[g] for g in conditions.genders) + " only")
+        genders = _or([tr("editor.rule_form", GENDER_WORDS[g]) for g in conditions.genders])
+        parts.append(tr("editor.rule_form", "{genders} only", genders=genders))
     if conditions.company:
-        parts.append(" or ".join(describe_company(c) for c in conditions.company))
+        parts.append(_or([company_words(c) for c in conditions.company]))
     low, high = conditions.min_group_size, conditions.max_group_size
     if high is not None:
-        parts.append(f"groups of {max(low, 1)} to {high}" if low > 1 else f"groups of up to {high}")
+        if low > 1:
+            parts.append(tr("editor.rule_form", "groups of {low} to %n", n=high, low=low))
+        else:
+            parts.append(tr("editor.rule_form", "groups of up to %n", n=high))
     elif low > 1:
-        parts.append(f"groups of {low}+")
+        parts.append(tr("editor.rule_form", "groups of %n or more", n=low))
     elif low == 1 and not parts:
-        parts.append("anyone present")
+        parts.append(tr("editor.rule_form", "anyone present"))
     if conditions.min_dwell_s > 0:
-        parts.append(f"staying {conditions.min_dwell_s:g}+ s")
-    return ", ".join(parts) if parts else "anyone"
+        parts.append(tr("editor.rule_form", "staying {seconds} s or longer", seconds=f"{conditions.min_dwell_s:g}"))
+    if not parts:
+        return tr("editor.rule_form", "anyone")
+    return _list(parts)
+
+
+def describe_days(weekdays: Sequence[int]) -> str:
+    """'Mon-Fri', 'Sat, Sun', 'every day', in the editor's language."""
+    days = sorted(set(weekdays))
+    if not days or days == list(range(7)):
+        return tr("editor.rule_form", "every day")
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        return tr("editor.rule_form", "{first}-{last}", first=day_label(days[0]), last=day_label(days[-1]))
+    return _list([day_label(day) for day in days])
 
 
 def describe_schedule(conditions: Conditions) -> str:
     """When a rule applies: 'Mon-Fri 15:00-18:30', 'every day 11:00-14:00', 'always'."""
     times = ", ".join(w.label() for w in conditions.time_windows)
     if conditions.weekdays:
-        days = describe_weekdays(conditions.weekdays)
-        for name, label in zip(WEEKDAY_NAMES, DAY_LABELS, strict=True):
-            days = days.replace(name, label)
-        text = f"{days} {times}" if times else f"{days}, all day"
+        days = describe_days(conditions.weekdays)
+        if times:
+            text = tr("editor.rule_form", "{days} {times}", days=days, times=times)
+        else:
+            text = tr("editor.rule_form", "{days}, all day", days=days)
     else:
-        text = f"every day {times}" if times else ""
+        text = tr("editor.rule_form", "every day {times}", times=times) if times else ""
     first, last = conditions.date_from, conditions.date_until
     if first and last:
-        dates = f"{first} to {last}"
+        dates = tr("editor.rule_form", "{first} to {last}", first=first.isoformat(), last=last.isoformat())
     elif first:
-        dates = f"from {first}"
+        dates = tr("editor.rule_form", "from {first}", first=first.isoformat())
     elif last:
-        dates = f"until {last}"
+        dates = tr("editor.rule_form", "until {last}", last=last.isoformat())
     else:
         dates = ""
     if text and dates:
-        return f"{text}; {dates}"
-    return text or dates or "always"
+        return tr("editor.rule_form", "{times}; {dates}", times=text, dates=dates)
+    return text or dates or tr("editor.rule_form", "always")
 
 
 def describe_rule(rule: Rule) -> str:
     """One sentence: 'Plays lunch_deals for anyone, every day 11:30-13:30.'."""
-    return f"Plays {rule.playlist} for {describe_audience(rule.conditions)}, {describe_schedule(rule.conditions)}."
+    return tr(
+        "editor.rule_form", "Plays {playlist} for {who}, {when}.",
+        playlist=rule.playlist, who=describe_audience(rule.conditions), when=describe_schedule(rule.conditions),
+    )
 
 
 def _and(words: list[str]) -> str:
-    if len(words) < 3:
-        return " and ".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    """'a', 'a and b', 'a, b and c' (translated patterns, so Korean can say it its way)."""
+    if not words:
+        return ""
+    text = words[-1]
+    if len(words) > 1:
+        text = tr("editor.rule_form", "{first} and {last}", first=words[-2], last=words[-1])
+    for word in reversed(words[:-2]):
+        text = tr("editor.rule_form", "{first}, {rest}", first=word, rest=text)
+    return text
+
+
+def _or(words: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    if not words:
+        return ""
+    text = words[-1]
+    if len(words) > 1:
+        text = tr("editor.rule_form", "{first} or {last}", first=words[-2], last=words[-1])
+    for word in reversed(words[:-2]):
+        text = tr("editor.rule_form", "{first}, {rest}", first=word, rest=text)
+    return text
+
+
+def _list(parts: list[str]) -> str:
+    """Parts of a description one after the other: 'teens, groups of 2 or more'."""
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        text = tr("editor.rule_form", "{first}, {rest}", first=part, rest=text)
+    return text
+
+
+# --------------------------------------------------------------------------------------
+# When a rule can never win
+
+
+def covers(broader: Conditions, narrower: Conditions) -> bool:
+    """Whether `broader` matches every audience and minute that `narrower` matches.
+
+    Each condition is checked as the decision engine reads it (`playlists.decision`):
+    empty means any, weekdays and the minutes of the day apart, dates inclusive. A rule
+    that names genders is never taken as broader (it matches nobody while gender
+    targeting is off). The engine matches a company rule's ages against anyone in the
+    group, but an age-only rule's against the dominant segment only: an age-only rule
+    therefore never covers a rule with a company (the child may be the dominant face).
+    """
+    def includes(wide: tuple, narrow: tuple) -> bool:
+        return not wide or (bool(narrow) and set(narrow) <= set(wide))
+
+    if broader.genders:
+        return False
+    if not (
+        includes(broader.age_groups, narrower.age_groups)
+        and includes(broader.attire, narrower.attire)
+        and includes(broader.company, narrower.company)
+    ):
+        return False
+    if broader.age_groups and not broader.company and narrower.company:
+        return False
+    if _smallest_group(broader) > _smallest_group(narrower) or broader.min_dwell_s > narrower.min_dwell_s:
+        return False
+    if broader.max_group_size is not None and (
+        narrower.max_group_size is None or narrower.max_group_size > broader.max_group_size
+    ):
+        return False
+    if broader.weekdays and not set(narrower.weekdays or range(7)) <= set(broader.weekdays):
+        return False
+    if broader.time_windows and not _minutes(narrower.time_windows) <= _minutes(broader.time_windows):
+        return False
+    if broader.date_from is not None and (narrower.date_from is None or narrower.date_from < broader.date_from):
+        return False
+    # One check per condition, like the ones above, rather than one returned expression.
+    if broader.date_until is not None and (narrower.date_until is None or narrower.date_until > broader.date_until):  # noqa: SIM103
+        return False
+    return True
+
+
+def _smallest_group(conditions: Conditions) -> int:
+    """The fewest visitors the engine matches: a rule about who is there needs someone."""
+    someone = 1 if (conditions.age_groups or conditions.attire or conditions.company) else 0
+    return max(conditions.min_group_size, someone)
+
+
+def _minutes(windows: Sequence[TimeWindow]) -> frozenset[int]:
+    """The minutes of the day the windows hold (all of them for none), exactly as the engine
+    reads them: [start, end), over midnight when end is before start (24:00 counts as 1440,
+    so 24:00-00:00 holds no minute and 00:00-24:00 all of them)."""
+    if not windows:
+        return frozenset(range(24 * 60))
+    minutes: set[int] = set()
+    for window in windows:
+        start, end = window.start_minute, window.end_minute
+        minutes.update(range(start, min(end, 1440)) if start <= end else [*range(start, 1440), *range(end)])
+    return frozenset(minutes)
+
+
+def always_playable(playlist: Playlist | None, content: Mapping[str, ContentItem]) -> bool:
+    """Whether `playlist` has something to play for anyone on any day, so its rule never steps aside.
+
+    The engine skips a rule whose playlist has nothing playable (`playlists.decision.playable_items`):
+    items outside their dates never play, and the minors guardrail withholds age-restricted
+    items whenever a minor may be there, which the camera can think of anyone. So it takes
+    one item that is in the catalogue, has no dates and is not age-restricted.
+    """
+    if playlist is None:
+        return False
+    for entry in playlist.items:
+        item = content.get(entry.content)
+        if item is not None and item.valid_from is None and item.valid_until is None and not item.age_restricted:
+            return True
+    return False
+
+
+def rules_that_always_win_first(
+    rule: Rule, others: Iterable[Rule], book: RuleBook | None = None
+) -> list[Rule]:
+    """The other enabled rules that win whenever `rule` would match, so that it never plays.
+
+    Such a rule has a higher priority and the same or broader conditions, and nothing that
+    makes it step aside: no rest after playing and no hourly limit (a resting rule lets a
+    lower one play), and a playlist that always has something to play (`always_playable`,
+    looked up in `book`'s playlists and catalogue). Without a `book` nothing is known of
+    the playlists, so no rule is counted: the hint must never say "can never win" of a
+    rule the player can pick. Highest priority first. Not counted: the holdout's control
+    draws, which can let a rule through now and then, but not by design.
+    """
+    if book is None:
+        return []
+    found = [
+        other for other in others
+        if other.name != rule.name and other.enabled and other.priority > rule.priority
+        and other.cooldown_s <= 0 and other.max_plays_per_hour is None
+        and covers(other.conditions, rule.conditions)
+        and always_playable(book.playlists.get(other.playlist), book.content)
+    ]
+    return sorted(found, key=lambda other: (-other.priority, other.name))
+
+
+# The priority spin box's range; a new rule's default stays inside it.
+MAX_PRIORITY = 10_000
+MIN_PRIORITY = -10_000
+
+
+def default_priority(others: Iterable[Rule]) -> int:
+    """A new rule's priority: 10 above the highest of the enabled rules (10 when there are none),
+    so that it plays where it matches; the form says when it takes over from another rule.
+    Never above `MAX_PRIORITY` (the most the form takes): when the highest rule is already
+    there, the new rule ties with it and the form says so (`priority_at_top_text`)."""
+    priorities = [rule.priority for rule in others if rule.enabled]
+    if not priorities:
+        return 10
+    return min((max(priorities) // 10 + 1) * 10, MAX_PRIORITY)
 
 
 def _keep_order(before: Iterable, chosen: Iterable) -> tuple:
@@ -207,12 +400,17 @@ class TimeWindowRow(QWidget):
         super().__init__(parent)
         self.start_edit = QTimeEdit(QTime.fromString(start_hhmm, "HH:mm"))
         self.end_edit = QTimeEdit(QTime.fromString(end_hhmm, "HH:mm"))
-        for edit, name in ((self.start_edit, "from"), (self.end_edit, "to")):
+        self.start_edit.setAccessibleName(tr("editor.rule_form", "time window from"))
+        self.end_edit.setAccessibleName(tr("editor.rule_form", "time window to"))
+        for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"time window {name}")
             edit.timeChanged.connect(self.changed)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove this time window")
+        self.start_edit.setToolTip(tr("editor.rule_form", "The first minute the rule plays, each day it applies"))
+        self.end_edit.setToolTip(
+            tr("editor.rule_form", "The minute it stops; earlier than the start means it runs over midnight")
+        )
+        self.remove_button = QPushButton(tr("editor.rule_form", "Remove"))
+        self.remove_button.setToolTip(tr("editor.rule_form", "Remove this time window"))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.error_label = _error_label()
         self.hint_label = QLabel()
@@ -220,9 +418,9 @@ class TimeWindowRow(QWidget):
         self.hint_label.hide()
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(QLabel("from"))
+        line.addWidget(QLabel(tr("editor.rule_form", "from")))
         line.addWidget(self.start_edit)
-        line.addWidget(QLabel("to"))
+        line.addWidget(QLabel(tr("editor.rule_form", "to")))
         line.addWidget(self.end_edit)
         line.addWidget(self.remove_button)
         line.addStretch(1)
@@ -257,10 +455,10 @@ class TimeWindowList(QWidget):
         self.rows: list[TimeWindowRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self.empty_label = QLabel("All day (no time windows).")
+        self.empty_label = QLabel(tr("editor.rule_form", "All day (no time windows)."))
         self.empty_label.setStyleSheet(HINT_STYLE)
-        self.add_button = QPushButton("Add time window")
-        self.add_button.setToolTip("Show the rule only between two times of the day")
+        self.add_button = QPushButton(tr("editor.rule_form", "Add time window"))
+        self.add_button.setToolTip(tr("editor.rule_form", "Play the rule only between two times of the day"))
         self.add_button.clicked.connect(lambda: self.add_window().start_edit.setFocus())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -336,7 +534,10 @@ class RuleForm(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rule")
+        self.setWindowTitle(tr("editor.rule_form", "Rule"))
+        self._others: tuple[Rule, ...] = ()  # the store's other rules, for the priority hints
+        # Playlists and catalogue (`set_rulebook`): whether another rule always has something to play.
+        self._book: RuleBook | None = None
         self.setMinimumWidth(860)
         self._confirm_discard = confirm_discard
         self._today = today
@@ -363,29 +564,38 @@ class RuleForm(QDialog):
         self.top_error = _error_label()
         self.error_labels: dict[str, QLabel] = {key: _error_label() for key in FIELDS if key != "top"}
         self.error_labels["top"] = self.top_error
+        self.field_labels: dict[str, QLabel] = {}
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("for example students_after_school")
+        self.name_edit.setPlaceholderText(tr("editor.rule_form", "for example students_after_school"))
         self.name_edit.setMaxLength(MAX_NAME_CHARS + 1)  # one over, so the form can say so
         self.playlist_combo = QComboBox()
         self.priority_spin = QSpinBox()
-        self.priority_spin.setRange(-10_000, 10_000)
-        self.priority_hint = QLabel("Higher wins.")
+        self.priority_spin.setRange(MIN_PRIORITY, MAX_PRIORITY)
+        self.priority_hint = QLabel(tr("editor.rule_form", "Higher wins."))
         self.priority_hint.setStyleSheet(HINT_STYLE)
-        self.enabled_check = QCheckBox("Enabled (the player uses this rule)")
+        self.priority_hint.setWordWrap(True)
+        # Live: the rules that always win before this one, so it could never play.
+        self.never_wins_label = QLabel()
+        self.never_wins_label.setStyleSheet(WARNING_STYLE)
+        self.never_wins_label.setWordWrap(True)
+        self.never_wins_label.hide()
+        self.enabled_check = QCheckBox(tr("editor.rule_form", "Enabled (the player uses this rule)"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Why this rule exists, for whoever reads it next")
+        self.note_edit.setPlaceholderText(tr("editor.rule_form", "Why this rule exists, for whoever reads it next"))
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
-        self.age_checks = {group: QCheckBox(AGE_WORDS[group]) for group in AgeGroup}
-        self.attire_checks = {attire: QCheckBox(ATTIRE_WORDS[attire]) for attire in Attire}
-        self.company_checks = {company: QCheckBox(describe_company(company)) for company in Company}
-        self.weekday_checks = [QCheckBox(label) for label in DAY_LABELS]
+        self.age_checks = {group: QCheckBox(age_group_words(group)) for group in AgeGroup}
+        for group, check in self.age_checks.items():
+            check.setToolTip(age_group_span(group))
+        self.attire_checks = {attire: QCheckBox(attire_words(attire)) for attire in Attire}
+        self.company_checks = {company: QCheckBox(company_words(company)) for company in Company}
+        self.weekday_checks = [QCheckBox(day_label(day)) for day in range(7)]
         self.time_windows = TimeWindowList()
-        self.date_from_check = QCheckBox("From")
+        self.date_from_check = QCheckBox(tr("editor.rule_form", "From"))
         self.date_from_edit = QDateEdit()
-        self.date_until_check = QCheckBox("Until")
+        self.date_until_check = QCheckBox(tr("editor.rule_form", "Until"))
         self.date_until_edit = QDateEdit()
         for edit in (self.date_from_edit, self.date_until_edit):
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -393,12 +603,12 @@ class RuleForm(QDialog):
             edit.setEnabled(False)
         self.min_group_spin = QSpinBox()
         self.min_group_spin.setRange(0, 100)
-        self.min_group_spin.setSpecialValueText("any")
+        self.min_group_spin.setSpecialValueText(tr("editor.rule_form", "any"))
         self.min_dwell_spin = QDoubleSpinBox()
         self.min_dwell_spin.setRange(0.0, 3600.0)
         self.min_dwell_spin.setDecimals(1)
-        self.min_dwell_spin.setSuffix(" s")
-        self.min_dwell_spin.setSpecialValueText("any")
+        self.min_dwell_spin.setSuffix(tr("editor.rule_form", " s"))
+        self.min_dwell_spin.setSpecialValueText(tr("editor.rule_form", "any"))
         self.weight_spin = QDoubleSpinBox()
         self.weight_spin.setRange(0.0, 1000.0)
         self.weight_spin.setDecimals(2)
@@ -406,12 +616,12 @@ class RuleForm(QDialog):
         self.cooldown_spin = QDoubleSpinBox()
         self.cooldown_spin.setRange(0.0, 7 * 24 * 3600.0)
         self.cooldown_spin.setDecimals(0)
-        self.cooldown_spin.setSuffix(" s")
-        self.cooldown_spin.setSpecialValueText("none")
-        self.max_plays_check = QCheckBox("At most")
+        self.cooldown_spin.setSuffix(tr("editor.rule_form", " s"))
+        self.cooldown_spin.setSpecialValueText(tr("editor.rule_form", "none"))
+        self.max_plays_check = QCheckBox(tr("editor.rule_form", "At most"))
         self.max_plays_spin = QSpinBox()
         self.max_plays_spin.setRange(1, 3600)
-        self.max_plays_spin.setSuffix(" plays per hour")
+        self.max_plays_spin.setSuffix(tr("editor.rule_form", " plays per hour"))
         self.max_plays_spin.setEnabled(False)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -421,32 +631,33 @@ class RuleForm(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
 
-        rule_box = QGroupBox("The rule")
+        rule_box = QGroupBox(tr("editor.rule_form", "The rule"))
         rule_form = self._form_layout(rule_box)
-        self._add_row(rule_form, "&Name", self.name_edit, "name")
-        self._add_row(rule_form, "&Playlist", self.playlist_combo, "playlist")
+        self._add_row(rule_form, tr("editor.rule_form", "&Name"), self.name_edit, "name")
+        self._add_row(rule_form, tr("editor.rule_form", "&Playlist"), self.playlist_combo, "playlist")
         priority = QHBoxLayout()
         priority.setContentsMargins(0, 0, 0, 0)
         priority.addWidget(self.priority_spin)
         priority.addWidget(self.priority_hint, 1)
         priority_widget = QWidget()
         priority_widget.setLayout(priority)
-        self._add_row(rule_form, "P&riority", priority_widget, "priority", buddy=self.priority_spin)
+        priority_rows = self._stack(priority_widget, self.never_wins_label)
+        self._add_row(rule_form, tr("editor.rule_form", "P&riority"), priority_rows, "priority", buddy=self.priority_spin)
         rule_form.addRow("", self.enabled_check)
-        self._add_row(rule_form, "N&ote", self.note_edit, "note")
+        self._add_row(rule_form, tr("editor.rule_form", "N&ote"), self.note_edit, "note")
 
-        who_box = QGroupBox("Who it is for (nothing ticked: anyone)")
+        who_box = QGroupBox(tr("editor.rule_form", "Who it is for (nothing ticked: anyone)"))
         who_form = self._form_layout(who_box)
-        self._add_row(who_form, "Age groups", self._grid(list(self.age_checks.values()), 3), "age_groups")
-        self._add_row(who_form, "Wearing", self._grid(list(self.attire_checks.values()), 2), "attire")
-        self._add_row(who_form, "With", self._grid(list(self.company_checks.values()), 2), "company")
-        self._add_row(who_form, "Group of at least", self.min_group_spin, "min_group_size")
-        self._add_row(who_form, "Staying at least", self.min_dwell_spin, "min_dwell_s")
+        self._add_row(who_form, tr("editor.rule_form", "Age groups"), self._grid(list(self.age_checks.values()), 3), "age_groups")
+        self._add_row(who_form, tr("editor.rule_form", "Wearing"), self._grid(list(self.attire_checks.values()), 2), "attire")
+        self._add_row(who_form, tr("editor.rule_form", "With"), self._grid(list(self.company_checks.values()), 2), "company")
+        self._add_row(who_form, tr("editor.rule_form", "Group of at least"), self.min_group_spin, "min_group_size")
+        self._add_row(who_form, tr("editor.rule_form", "Staying at least"), self.min_dwell_spin, "min_dwell_s")
 
-        when_box = QGroupBox("When (nothing set: always)")
+        when_box = QGroupBox(tr("editor.rule_form", "When (nothing set: always)"))
         when_form = self._form_layout(when_box)
-        self._add_row(when_form, "Days", self._grid(self.weekday_checks, 7), "weekdays")
-        self._add_row(when_form, "Times", self.time_windows, "time")
+        self._add_row(when_form, tr("editor.rule_form", "Days"), self._grid(self.weekday_checks, 7), "weekdays")
+        self._add_row(when_form, tr("editor.rule_form", "Times"), self.time_windows, "time")
         dates = QGridLayout()
         dates.addWidget(self.date_from_check, 0, 0)
         dates.addWidget(self.date_from_edit, 0, 1)
@@ -456,12 +667,12 @@ class RuleForm(QDialog):
         dates_widget = QWidget()
         dates_widget.setLayout(dates)
         dates.setContentsMargins(0, 0, 0, 0)
-        self._add_row(when_form, "Dates", dates_widget, "dates")
+        self._add_row(when_form, tr("editor.rule_form", "Dates"), dates_widget, "dates")
 
-        often_box = QGroupBox("How often")
+        often_box = QGroupBox(tr("editor.rule_form", "How often"))
         often_form = self._form_layout(often_box)
-        self._add_row(often_form, "&Weight", self.weight_spin, "weight")
-        self._add_row(often_form, "Rest after playing", self.cooldown_spin, "cooldown_s")
+        self._add_row(often_form, tr("editor.rule_form", "&Share (weight)"), self.weight_spin, "weight")
+        self._add_row(often_form, tr("editor.rule_form", "Rest after playing"), self.cooldown_spin, "cooldown_s")
         limit = QHBoxLayout()
         limit.setContentsMargins(0, 0, 0, 0)
         limit.addWidget(self.max_plays_check)
@@ -469,7 +680,8 @@ class RuleForm(QDialog):
         limit.addStretch(1)
         limit_widget = QWidget()
         limit_widget.setLayout(limit)
-        self._add_row(often_form, "Limit", limit_widget, "max_plays_per_hour")
+        self._add_row(often_form, tr("editor.rule_form", "Limit"), limit_widget, "max_plays_per_hour")
+        self._explain_fields()
 
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -521,7 +733,44 @@ class RuleForm(QDialog):
         """The field with its red problem line under it; Alt+the underlined letter focuses `buddy`."""
         label_widget = QLabel(label)
         label_widget.setBuddy(buddy or field_widget)
+        self.field_labels[key] = label_widget
         form.addRow(label_widget, self._stack(field_widget, self.error_labels[key]))
+
+    def _explain_fields(self) -> None:
+        """A tooltip on every field and its label: what it means, in a marketer's words."""
+        explanations = {
+            "name": tr("editor.rule_form", "The rule's name, as the history, the reports and the CLI show it. "
+                       "Letters, digits and _ read best: students_after_school."),
+            "playlist": tr("editor.rule_form", "What the screen plays while this rule wins. Ads marked 18+ in it are "
+                           "never shown while a minor may be watching (the minors guardrail), whatever the rule says."),
+            "priority": tr("editor.rule_form", "When several rules fit the same people at the same time, the one with "
+                           "the highest priority plays. Equal priorities share the screen by their share (weight)."),
+            "note": tr("editor.rule_form", "Free text for your team: why the rule exists. The player ignores it."),
+            "age_groups": tr("editor.rule_form", "Play only when someone of a ticked age group is in front of the "
+                             "screen, as the camera estimates it. Hover an age group for its ages."),
+            "attire": tr("editor.rule_form", "Play only for people wearing one of the ticked kinds of clothes."),
+            "company": tr("editor.rule_form", "Play only when the people in front of the screen came like this: "
+                          "on their own, an adult with a child, a group of minors or of adults."),
+            "min_group_size": tr("editor.rule_form", "Play only when at least this many people are in front of the "
+                                 "screen together. 'any' also plays when nobody is there."),
+            "min_dwell_s": tr("editor.rule_form", "Play only once someone has stood in front of the screen this long: "
+                              "for passers-by who stop."),
+            "weekdays": tr("editor.rule_form", "The days of the week the rule plays on; none ticked is every day."),
+            "time": tr("editor.rule_form", "The hours of the day the rule plays; none is all day."),
+            "dates": tr("editor.rule_form", "The first and the last day of a campaign (both included); "
+                        "unticked is no limit."),
+            "weight": tr("editor.rule_form", "How the screen is shared with other rules of the same priority that "
+                         "fit at the same time: 1 is usual, 2 plays twice as often as a rule with 1."),
+            "cooldown_s": tr("editor.rule_form", "After its playlist starts, the rule rests this long before it can "
+                             "start again; meanwhile other rules play. 'none' is no rest."),
+            "max_plays_per_hour": tr("editor.rule_form", "The most times the rule may start its playlist in any hour."),
+        }
+        for key, text in explanations.items():
+            self.field_labels[key].setToolTip(text)
+            buddy = self.field_labels[key].buddy()
+            if buddy is not None and not buddy.toolTip():
+                buddy.setToolTip(text)
+        self.enabled_check.setToolTip(tr("editor.rule_form", "Unticked, the rule is kept but the player ignores it."))
 
     @staticmethod
     def _stack(*widgets: QWidget) -> QWidget:
@@ -575,12 +824,16 @@ class RuleForm(QDialog):
         """Show `rule` (None: an empty new rule); with `editing`, as stored at `version`."""
         self._loading = True
         try:
-            base = rule or Rule(name="", playlist=self.playlist_combo.itemText(0))
+            base = rule or Rule(
+                name="", playlist=self.playlist_combo.itemText(0), priority=default_priority(self._others)
+            )
             self._base, self._editing, self._version = base, editing, version if editing else None
             conditions = base.conditions
             self.name_edit.setText(base.name)
             self.name_edit.setReadOnly(editing)
-            self.name_edit.setToolTip("A rule keeps its name; use Duplicate for a new name." if editing else "")
+            self.name_edit.setToolTip(
+                tr("editor.rule_form", "A rule keeps its name; use Duplicate for a new name.") if editing else ""
+            )
             self._select_playlist(base.playlist)
             self.priority_spin.setValue(base.priority)
             self.enabled_check.setChecked(base.enabled)
@@ -614,11 +867,12 @@ class RuleForm(QDialog):
         finally:
             self._loading = False
         if editing:
-            self.heading.setText(f"Edit rule {base.name!r} (version {version})")
-            self.setWindowTitle(f"Edit rule {base.name}")
+            self.heading.setText(tr("editor.rule_form", "Edit rule {name} (version {version})", name=base.name,
+                                    version=version))
+            self.setWindowTitle(tr("editor.rule_form", "Edit rule {name}", name=base.name))
         else:
-            self.heading.setText("New rule")
-            self.setWindowTitle("New rule")
+            self.heading.setText(tr("editor.rule_form", "New rule"))
+            self.setWindowTitle(tr("editor.rule_form", "New rule"))
         self._initial_state = self._state()
         self._chain_tab_order()
         self._revalidate()
@@ -628,8 +882,10 @@ class RuleForm(QDialog):
         self._editing, self._version = False, None
         self.name_edit.setReadOnly(False)
         self.name_edit.setToolTip("")
-        self.heading.setText(f"New rule {self.name_edit.text()!r} (the stored one was deleted)")
-        self.setWindowTitle("New rule")
+        self.heading.setText(
+            tr("editor.rule_form", "New rule {name} (the stored one was deleted)", name=self.name_edit.text())
+        )
+        self.setWindowTitle(tr("editor.rule_form", "New rule"))
         self._revalidate()
 
     def set_playlists(self, names: Sequence[str]) -> None:
@@ -743,41 +999,53 @@ class RuleForm(QDialog):
         """The common mistakes, in the marketer's words."""
         name = self.name_edit.text()
         if not name.strip():
-            problems["name"] = "A rule needs a name."
+            problems["name"] = tr("editor.rule_form", "A rule needs a name.")
         elif name != name.strip():
-            problems["name"] = "A name cannot start or end with a space."
+            problems["name"] = tr("editor.rule_form", "A name cannot start or end with a space.")
         elif not name.isprintable():
-            problems["name"] = "A name must be one line of ordinary characters."
+            problems["name"] = tr("editor.rule_form", "A name must be one line of ordinary characters.")
         elif len(name) > MAX_NAME_CHARS:
-            problems["name"] = f"A name can have at most {MAX_NAME_CHARS} characters."
+            problems["name"] = tr("editor.rule_form", "A name can have at most %n characters.", n=MAX_NAME_CHARS)
         elif not self._editing and name in self._taken:
-            problems["name"] = "This name is taken by another rule."
+            problems["name"] = tr("editor.rule_form", "This name is taken by another rule.")
         playlist = self.playlist_combo.currentText()
         if self.playlist_combo.count() == 0:
-            problems["playlist"] = "There are no playlists yet: make one in the Playlists tab first."
+            problems["playlist"] = tr("editor.rule_form", "There are no playlists yet: make one in the Playlists tab first.")
         elif playlist not in self._playlist_names:
-            problems["playlist"] = f"The playlist {playlist!r} no longer exists: choose another one."
+            problems["playlist"] = tr(
+                "editor.rule_form", "The playlist '{playlist}' no longer exists: choose another one.", playlist=playlist
+            )
         seen: dict[tuple[str, str], int] = {}
         for index, (start, end) in enumerate(self.time_windows.windows()):
             if start == end:
-                rows[index] = f"This time window is empty: it starts and ends at {start}. Remove it for all day."
+                rows[index] = tr(
+                    "editor.rule_form", "This time window is empty: it starts and ends at {time}. Remove it for all day.",
+                    time=start,
+                )
             elif (start, end) in seen:
-                rows[index] = f"This time window is listed twice (also number {seen[(start, end)] + 1})."
+                rows[index] = tr(
+                    "editor.rule_form", "This time window is listed twice (also number {number}).",
+                    number=seen[(start, end)] + 1,
+                )
             seen.setdefault((start, end), index)
         if self.weight_spin.value() <= 0:
-            problems["weight"] = "The weight must be above 0 (1 is usual; 2 plays twice as often)."
+            problems["weight"] = tr("editor.rule_form", "The share must be above 0 (1 is usual; 2 plays twice as often).")
         if (
             self.date_from_check.isChecked()
             and self.date_until_check.isChecked()
             and self.date_until_edit.date() < self.date_from_edit.date()
         ):
-            problems["dates"] = "The last day is before the first day."
+            problems["dates"] = tr("editor.rule_form", "The last day is before the first day.")
         company = {k for k, c in self.company_checks.items() if c.isChecked()}
         if company == {Company.ALONE} and self.min_group_spin.value() > 1:
-            problems["company"] = "Someone alone is never a group of 2 or more: untick alone or lower the group size."
+            problems["company"] = tr(
+                "editor.rule_form", "Someone on their own is never a group of 2 or more: untick it or lower the group size."
+            )
         high = self._base.conditions.max_group_size
         if high is not None and self.min_group_spin.value() > high:
-            problems["min_group_size"] = f"This rule is for groups of at most {high}: the smallest group cannot be larger."
+            problems["min_group_size"] = tr(
+                "editor.rule_form", "This rule is for groups of at most %n: the smallest group cannot be larger.", n=high
+            )
 
     def _revalidate(self) -> None:
         if self._loading:
@@ -791,10 +1059,87 @@ class RuleForm(QDialog):
             start, end = row.hhmm()
             hint = ""
             if start != end and end < start:
-                hint = "Runs until midnight." if end == "00:00" else f"Runs over midnight, until {end} the next day."
+                hint = (
+                    tr("editor.rule_form", "Runs until midnight.") if end == "00:00"
+                    else tr("editor.rule_form", "Runs over midnight, until {time} the next day.", time=end)
+                )
             _show(row.hint_label, hint)
         self.save_button.setEnabled(not problems)
         self.summary_label.setText(describe_rule(rule) if rule is not None and not problems else "")
+        self._update_priority_hints()
+
+    # ----------------------------------------------------------------------------------
+    # Priority: where it puts the rule, and whether it can ever win
+
+    def set_other_rules(self, rules: Iterable[Rule]) -> None:
+        """The store's rules, for the priority hints (a new rule's default priority too)."""
+        self._others = tuple(rules)
+        self._revalidate()
+
+    def set_rulebook(self, book: RuleBook | None) -> None:
+        """The store's playlists and catalogue (`EditorContext.rulebook()`), for the never-wins hint:
+        a rule whose playlist may have nothing to play steps aside. Without one the hint stays silent."""
+        self._book = book
+        self._revalidate()
+
+    def never_wins_text(self) -> str:
+        """Why the rule as the form shows it can never play, or '' when it can."""
+        rule = self.assembled_rule()
+        winners = rules_that_always_win_first(rule, self._others, self._book)
+        if not winners:
+            return ""
+        first = winners[0]
+        if len(winners) == 1:
+            return tr(
+                "editor.rule_form",
+                "This rule can never win: {winner} (priority {priority}) plays for {who}, {when}, which includes "
+                "everyone and every time this rule is for, and its higher priority always wins first. Give this rule "
+                "a priority above {priority}, or narrow {winner}.",
+                winner=first.name, priority=first.priority, who=describe_audience(first.conditions),
+                when=describe_schedule(first.conditions),
+            )
+        return tr(
+            "editor.rule_form",
+            "This rule can never win: %n rules with a higher priority and the same or broader audience and times "
+            "always win first, the highest {winner} (priority {priority}). Give this rule a priority above {priority}.",
+            n=len(winners), winner=first.name, priority=first.priority,
+        )
+
+    def _update_priority_hints(self) -> None:
+        """'Higher wins. Your rules use 10 to 60: at 70 this rule comes before all of them.' and the
+        never-wins warning, as the priority and the conditions change."""
+        others = [rule for rule in self._others if rule.enabled and rule.name != self._base.name]
+        if not others:
+            self.priority_hint.setText(tr("editor.rule_form", "Higher wins."))
+        else:
+            priority = self.priority_spin.value()
+            low, high = min(r.priority for r in others), max(r.priority for r in others)
+            above = sum(1 for r in others if r.priority < priority)
+            if above == len(others):
+                where = tr("editor.rule_form", "at {priority} this rule comes before all of them when it matches.",
+                           priority=priority)
+            elif above == 0:
+                where = tr("editor.rule_form", "at {priority} every one of them comes first when both match.",
+                           priority=priority)
+            else:
+                where = tr("editor.rule_form", "at {priority} this rule comes before %n of them when both match.",
+                           n=above, priority=priority)
+            tied = sorted(r.name for r in others if r.priority >= MAX_PRIORITY)
+            if priority >= MAX_PRIORITY and tied:
+                # The spin box stops here: this rule cannot go above the top one, only tie with it.
+                self.priority_hint.setText(tr(
+                    "editor.rule_form",
+                    "Higher wins, and {priority} is the highest priority a rule can have. %n of your rules already "
+                    "has it ({names}): when this rule and one of them match, the player draws between them by weight. "
+                    "To put this rule first, lower {names}.",
+                    n=len(tied), priority=MAX_PRIORITY, names=_and(tied),
+                ))
+            else:
+                self.priority_hint.setText(
+                    tr("editor.rule_form", "Higher wins. Your rules use {low} to {high}: {where}", low=low, high=high,
+                       where=where)
+                )
+        _show(self.never_wins_label, self.never_wins_text())
 
     # ----------------------------------------------------------------------------------
     # Reactions

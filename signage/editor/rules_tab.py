@@ -14,6 +14,10 @@ a ConflictError, the marketer is told in words and offered Reload; nothing is ov
 silently. Undo is this tab's own: each step restores the version from before the change
 (or deletes a rule this tab created), again guarded by the version the change produced.
 
+Learned suggestions nobody accepted yet (`learning.waiting_for_decision`) are not listed:
+they wait on the Suggestions tab, and a line says how many. Every column's header has a
+tooltip saying what it means; every text goes through `tr` (context `editor.rules`).
+
 Message boxes go through `_ask` and `_tell`, so tests replace them instead of clicking.
 """
 
@@ -51,26 +55,31 @@ from PySide6.QtWidgets import (
 )
 
 from foundation.db import read_transaction
+from foundation.errors import ConflictError, NotFoundError, SignageError
+from foundation.i18n import tr, tr_noop
 from playlists.codec import describe_change, describe_document, rule_from_dict
+from playlists.learning import waiting_for_decision
 from playlists.model import Rule, RuleOrigin
 from playlists.store import ChangeAction, EntryKind, HistoryEntry
 from signage.editor.context import EditorContext, in_words
 from signage.editor.rule_form import (
-    ORIGIN_WORDS,
     RuleForm,
     describe_audience,
     describe_rule,
     describe_schedule,
+    origin_words,
 )
-from foundation.errors import ConflictError, NotFoundError, SignageError
 
 log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 UNDO_LIMIT = 50
 DISABLED_COLOR = QColor("#777777")  # a disabled rule's row, still readable
-RELOAD = "Reload"
-CANCEL = "Cancel"
+# The answers of `_ask` are compared with these: translated where the box is built.
+RELOAD = tr_noop("editor.rules", "Reload")
+CANCEL = tr_noop("editor.rules", "Cancel")
+DISCARD = tr_noop("editor.rules", "Discard")
+KEEP_EDITING = tr_noop("editor.rules", "Keep editing")
 
 
 # --------------------------------------------------------------------------------------
@@ -92,7 +101,7 @@ class RuleRow:
         """The row of a stored rule."""
         return cls(
             rule, version, describe_audience(rule.conditions), describe_schedule(rule.conditions),
-            ORIGIN_WORDS.get(rule.origin, str(rule.origin)),
+            origin_words(rule.origin),
         )
 
     def texts(self) -> tuple[str, ...]:
@@ -103,7 +112,27 @@ class RuleRow:
 class RuleTableModel(QAbstractTableModel):
     """The rules, one row each. Ticking Enabled asks the tab (`toggle_requested`) to change it."""
 
-    COLUMNS = ("Name", "Who it is for", "Playlist", "Priority", "When", "Enabled", "Origin")
+    COLUMNS = (
+        tr_noop("editor.rules", "Name"),
+        tr_noop("editor.rules", "Who it is for"),
+        tr_noop("editor.rules", "Plays"),
+        tr_noop("editor.rules", "Priority"),
+        tr_noop("editor.rules", "When"),
+        tr_noop("editor.rules", "On"),
+        tr_noop("editor.rules", "Made by"),
+    )
+    # What each column means, as the header's tooltip.
+    EXPLANATIONS = (
+        tr_noop("editor.rules", "The rule's name. Hover a name for its note."),
+        tr_noop("editor.rules", "The people in front of the screen the rule is for, as the camera estimates them."),
+        tr_noop("editor.rules", "The playlist the screen plays while this rule wins."),
+        tr_noop("editor.rules", "When several rules fit the same people at the same time, the highest priority "
+                "plays; equal priorities share the screen."),
+        tr_noop("editor.rules", "The days, hours and dates the rule plays at."),
+        tr_noop("editor.rules", "Ticked, the player uses the rule; unticked, it is kept but ignored."),
+        tr_noop("editor.rules", "Who made the rule: a marketer, or learning from purchases (a suggestion you "
+                "accepted, perhaps edited)."),
+    )
     NAME, AUDIENCE, PLAYLIST, PRIORITY, SCHEDULE, ENABLED, ORIGIN = range(7)
 
     toggle_requested = Signal(str, bool)
@@ -138,9 +167,11 @@ class RuleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        """Column titles."""
+        """Column titles, and what they mean as tooltips."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return tr("editor.rules", self.COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("editor.rules", self.EXPLANATIONS[section])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -192,7 +223,7 @@ def _cell_text(row: RuleRow, column: int) -> str:
         rule.playlist,
         str(rule.priority),
         row.schedule,
-        "on" if rule.enabled else "off",
+        tr("editor.rules", "on") if rule.enabled else tr("editor.rules", "off"),
         row.origin,
     )[column]
 
@@ -200,7 +231,11 @@ def _cell_text(row: RuleRow, column: int) -> str:
 class RuleFilter(QSortFilterProxyModel):
     """Rows whose columns hold every word of the filter text, and that are enabled/disabled as asked."""
 
-    STATES = ("All rules", "Enabled only", "Disabled only")
+    STATES = (
+        tr_noop("editor.rules", "All rules"),
+        tr_noop("editor.rules", "Enabled only"),
+        tr_noop("editor.rules", "Disabled only"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -250,7 +285,7 @@ class UndoStep:
     it (`version_before` is then its deletion before, or None when it is brand new).
     """
 
-    description: str  # "deletion of 'lunchtime'"
+    description: str  # "deleting lunchtime", in the editor's language
     name: str
     version_before: int | None
     version_after: int
@@ -262,13 +297,13 @@ class UndoStep:
 
 
 ACTION_WORDS = {
-    ChangeAction.CREATE: "created",
-    ChangeAction.EDIT: "edited",
-    ChangeAction.ENABLE: "enabled",
-    ChangeAction.DISABLE: "disabled",
-    ChangeAction.DELETE: "deleted",
-    ChangeAction.RESTORE: "restored",
-    ChangeAction.IMPORT: "imported",
+    ChangeAction.CREATE: tr_noop("editor.rules", "created"),
+    ChangeAction.EDIT: tr_noop("editor.rules", "edited"),
+    ChangeAction.ENABLE: tr_noop("editor.rules", "enabled"),
+    ChangeAction.DISABLE: tr_noop("editor.rules", "disabled"),
+    ChangeAction.DELETE: tr_noop("editor.rules", "deleted"),
+    ChangeAction.RESTORE: tr_noop("editor.rules", "restored"),
+    ChangeAction.IMPORT: tr_noop("editor.rules", "imported"),
 }
 
 
@@ -277,16 +312,31 @@ class RuleHistoryDialog(QDialog):
 
     restore_requested = Signal(int)  # version
 
-    HEADERS = ("Version", "When", "Who", "What", "The rule at that version")
+    HEADERS = (
+        tr_noop("editor.rules", "Version"),
+        tr_noop("editor.rules", "When"),
+        tr_noop("editor.rules", "Who"),
+        tr_noop("editor.rules", "What"),
+        tr_noop("editor.rules", "The rule at that version"),
+    )
+    HEADER_EXPLANATIONS = (
+        tr_noop("editor.rules", "Every saved change makes a new version; the highest is the rule as it is now."),
+        tr_noop("editor.rules", "When the change was saved, in this computer's time."),
+        tr_noop("editor.rules", "Who saved it: the editor's author, or the --author of a command."),
+        tr_noop("editor.rules", "What the change did."),
+        tr_noop("editor.rules", "The whole rule as it was after the change."),
+    )
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
         self.entries: tuple[HistoryEntry, ...] = ()
-        self.setWindowTitle(f"History of rule {name}")
+        self.setWindowTitle(tr("editor.rules", "History of rule {name}", name=name))
         self.resize(1000, 420)
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.setHorizontalHeaderLabels([tr("editor.rules", header) for header in self.HEADERS])
+        for column, explanation in enumerate(self.HEADER_EXPLANATIONS):
+            self.table.horizontalHeaderItem(column).setToolTip(tr("editor.rules", explanation))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -296,10 +346,12 @@ class RuleHistoryDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self._restore())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton("Restore this version", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(
+            tr("editor.rules", "Restore this version"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.clicked.connect(self._restore)
         buttons.rejected.connect(self.reject)
-        self.hint = QLabel("Restoring makes a new version: nothing in the history is lost.")
+        self.hint = QLabel(tr("editor.rules", "Restoring makes a new version: nothing in the history is lost."))
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -314,11 +366,12 @@ class RuleHistoryDialog(QDialog):
         previous = {entry.version: before for before, entry in zip((None, *self.entries), self.entries, strict=False)}
         for row, entry in enumerate(newest):
             before = previous[entry.version]
-            what = ACTION_WORDS.get(entry.action, entry.action.value)
+            what = tr("editor.rules", ACTION_WORDS[entry.action]) if entry.action in ACTION_WORDS else entry.action.value
             if entry.detail:
-                what += f" ({entry.detail})"
+                what = tr("editor.rules", "{what} ({detail})", what=what, detail=entry.detail)
             if entry.action == ChangeAction.EDIT and before is not None:
-                what += ": " + describe_change("rule", before.document, entry.document)
+                what = tr("editor.rules", "{what}: {change}", what=what,
+                          change=describe_change("rule", before.document, entry.document))
             cells = (
                 str(entry.version),
                 _local_time(entry.changed_at),
@@ -359,9 +412,9 @@ class RuleHistoryDialog(QDialog):
         usable = entry is not None and not entry.deleted and version != current
         self.restore_button.setEnabled(usable)
         if entry is not None and entry.deleted:
-            self.restore_button.setToolTip("This version is the deletion: choose an earlier one.")
+            self.restore_button.setToolTip(tr("editor.rules", "This version is the deletion: choose an earlier one."))
         elif version == current:
-            self.restore_button.setToolTip("This is the rule as it is now.")
+            self.restore_button.setToolTip(tr("editor.rules", "This is the rule as it is now."))
         else:
             self.restore_button.setToolTip("")
 
@@ -374,12 +427,12 @@ class RuleHistoryDialog(QDialog):
 def _describe_version(document: dict | None) -> str:
     """A stored version in the words of the table; the codec's summary if it no longer decodes."""
     if document is None:
-        return "deleted"
+        return tr("editor.rules", "deleted")
     try:
         rule = rule_from_dict(document)
     except SignageError:
         return describe_document("rule", document)
-    return describe_rule(rule) + ("" if rule.enabled else " Disabled.")
+    return describe_rule(rule) if rule.enabled else tr("editor.rules", "{rule} Disabled.", rule=describe_rule(rule))
 
 
 def _local_time(changed_at: str) -> str:
@@ -397,12 +450,15 @@ def _local_time(changed_at: str) -> str:
 class RulesTab(QWidget):
     """All rules: filter, sort, create, edit, duplicate, enable, delete, undo, history."""
 
-    TITLE = "Rules"
+    TITLE = tr_noop("editor.rules", "Rules")
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.TITLE = tr("editor.rules", "Rules")  # in the editor's language, chosen before the tab is made
         self.context = context
         self.form: RuleForm | None = None
+        self._all_names: list[str] = []  # every stored rule's, the waiting suggestions' too
+        self.waiting_suggestions = 0
         self.history_dialog: RuleHistoryDialog | None = None
         self.undo_steps: list[UndoStep] = []
         self._playlists: list[str] = []
@@ -422,14 +478,22 @@ class RulesTab(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter rules…")
+        self.filter_edit.setPlaceholderText(tr("editor.rules", "Filter rules…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Shows the rules whose name, audience, playlist, times or origin contain every word")
+        self.filter_edit.setToolTip(
+            tr("editor.rules", "Shows the rules whose name, audience, playlist, times or maker contain every word")
+        )
         self.filter_edit.textChanged.connect(self._on_filter_text)
         self.state_combo = QComboBox()
-        self.state_combo.addItems(RuleFilter.STATES)
+        self.state_combo.addItems([tr("editor.rules", state) for state in RuleFilter.STATES])
+        self.state_combo.setToolTip(tr("editor.rules", "Show every rule, or only those the player uses, or only those it ignores"))
         self.state_combo.currentIndexChanged.connect(self._on_filter_state)
         self.count_label = QLabel()
+        # Learned suggestions nobody decided on are not the store's rules yet: they wait on
+        # their own tab, and this line says how many.
+        self.suggestions_label = QLabel()
+        self.suggestions_label.setStyleSheet("color: #555555;")
+        self.suggestions_label.hide()
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -450,10 +514,10 @@ class RulesTab(QWidget):
         widths = {
             RuleTableModel.NAME: "students_after_school__",
             RuleTableModel.PLAYLIST: "after_school_snacks__",
-            RuleTableModel.PRIORITY: "Priority____",
+            RuleTableModel.PRIORITY: tr("editor.rules", "Priority") + "____",
             RuleTableModel.SCHEDULE: "Mon-Fri 15:00-18:30, 19:00-21:00",
-            RuleTableModel.ENABLED: "Enabled______",
-            RuleTableModel.ORIGIN: "suggested from purchases__",
+            RuleTableModel.ENABLED: tr("editor.rules", "On") + "__________",
+            RuleTableModel.ORIGIN: origin_words(RuleOrigin.LEARNED) + "__",
         }
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -467,18 +531,29 @@ class RulesTab(QWidget):
         # typing a space in the filter box or a combo never disables a rule.
         tab_scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         table_scope = Qt.ShortcutContext.WidgetShortcut
-        self.new_action = self._action("New rule", "Ctrl+N", self.new_rule, tab_scope, self)
-        self.edit_action = self._action("Edit", ("Return", "Enter"), self.edit_selected, table_scope, self.table)
-        self.duplicate_action = self._action("Duplicate", "Ctrl+D", self.duplicate_selected, tab_scope, self)
-        self.toggle_action = self._action("Disable", "Space", self.toggle_selected, table_scope, self.table)
-        self.delete_action = self._action("Delete", "Delete", self.delete_selected, table_scope, self.table)
-        self.undo_action = self._action("Undo", "Ctrl+Z", self.undo, tab_scope, self)
-        self.history_action = self._action("History", "Ctrl+H", self.show_history, tab_scope, self)
+        self.new_action = self._action(tr("editor.rules", "New rule"), "Ctrl+N", self.new_rule, tab_scope, self)
+        self.edit_action = self._action(
+            tr("editor.rules", "Edit"), ("Return", "Enter"), self.edit_selected, table_scope, self.table
+        )
+        self.duplicate_action = self._action(
+            tr("editor.rules", "Duplicate"), "Ctrl+D", self.duplicate_selected, tab_scope, self
+        )
+        self.toggle_action = self._action(
+            tr("editor.rules", "Disable"), "Space", self.toggle_selected, table_scope, self.table
+        )
+        self.delete_action = self._action(
+            tr("editor.rules", "Delete"), "Delete", self.delete_selected, table_scope, self.table
+        )
+        self.undo_action = self._action(tr("editor.rules", "Undo"), "Ctrl+Z", self.undo, tab_scope, self)
+        self.history_action = self._action(
+            tr("editor.rules", "History"), "Ctrl+H", self.show_history, tab_scope, self
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_edit, 3)
         filters.addWidget(self.state_combo, 1)
         filters.addWidget(self.count_label, 1)
+        filters.addWidget(self.suggestions_label, 2)
         buttons = QHBoxLayout()
         for action in (
             self.new_action, self.edit_action, self.duplicate_action, self.toggle_action,
@@ -487,7 +562,7 @@ class RulesTab(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(metrics.horizontalAdvance("Duplicate") + 24)
+            button.setMinimumWidth(metrics.horizontalAdvance(tr("editor.rules", "Duplicate")) + 24)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -504,7 +579,8 @@ class RulesTab(QWidget):
         sequences = [QKeySequence(key) for key in ((keys,) if isinstance(keys, str) else keys)]
         action.setShortcuts(sequences)
         action.setShortcutContext(scope)
-        action.setToolTip(f"{text} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setToolTip(tr("editor.rules", "{action} ({keys})", action=text,
+                             keys=sequences[0].toString(QKeySequence.SequenceFormat.NativeText)))
         action.triggered.connect(lambda _checked=False: slot())
         owner.addAction(action)
         return action
@@ -519,10 +595,23 @@ class RulesTab(QWidget):
         # with would let an edit based on the older rule pass the conflict check.
         with read_transaction(self.context.db):
             rules = self.context.store.rules()
-            rows = [RuleRow.of(rule, self.context.store.version_of(EntryKind.RULE, rule.name) or 0) for rule in rules]
+            rows = [
+                RuleRow.of(rule, self.context.store.version_of(EntryKind.RULE, rule.name) or 0)
+                for rule in rules if not waiting_for_decision(rule)
+            ]
             playlists = [playlist.name for playlist in self.context.store.playlists()]
         self.model.set_rows(rows)
         self._playlists = playlists
+        self._all_names = [rule.name for rule in rules]
+        self.waiting_suggestions = len(rules) - len(rows)
+        self.suggestions_label.setText(
+            tr("editor.rules", "%n suggestions wait on the Suggestions tab", n=self.waiting_suggestions)
+        )
+        self.suggestions_label.setToolTip(tr(
+            "editor.rules", "Rules learned from purchases that nobody accepted yet are listed on the Suggestions tab "
+            "only; once accepted, they are rules like yours and show here."
+        ))
+        self.suggestions_label.setVisible(self.waiting_suggestions > 0)
         if selected is not None:
             self.select_rule(selected)
         self._update_count()
@@ -564,15 +653,21 @@ class RulesTab(QWidget):
         row = self.selected_row()
         for action in (self.edit_action, self.duplicate_action, self.toggle_action, self.delete_action, self.history_action):
             action.setEnabled(row is not None)
-        self.toggle_action.setText("Disable" if row is None or row.rule.enabled else "Enable")
+        self.toggle_action.setText(
+            tr("editor.rules", "Disable") if row is None or row.rule.enabled else tr("editor.rules", "Enable")
+        )
         self.undo_action.setEnabled(bool(self.undo_steps))
         self.undo_action.setToolTip(
-            f"Undo the {self.undo_steps[-1].description} (Ctrl+Z)" if self.undo_steps else "Nothing to undo (Ctrl+Z)"
+            tr("editor.rules", "Undo: {step} (Ctrl+Z)", step=self.undo_steps[-1].description) if self.undo_steps
+            else tr("editor.rules", "Nothing to undo (Ctrl+Z)")
         )
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} rules" if shown == total else f"{shown} of {total} rules")
+        self.count_label.setText(
+            tr("editor.rules", "%n rules", n=total) if shown == total
+            else tr("editor.rules", "{shown} of %n rules", n=total, shown=shown)
+        )
 
     def _on_filter_text(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -605,7 +700,8 @@ class RulesTab(QWidget):
         try:
             stored = self.context.store.rule_with_version(name)
         except SignageError as error:
-            self._tell("Cannot edit the rule", in_words(error, f"open rule {name!r}"))
+            self._tell(tr("editor.rules", "Cannot edit the rule"),
+                       in_words(error, tr("editor.rules", "open rule {name}", name=name)))
             self.refresh()
             return None
         return self._open_form(stored.value, stored.version, editing=True)
@@ -615,7 +711,7 @@ class RulesTab(QWidget):
         row = self.selected_row()
         if row is None:
             return None
-        taken = {r.rule.name for r in self._rows()}
+        taken = set(self._all_names)
         name, number = f"{row.rule.name}_copy", 1
         while name in taken:
             number += 1
@@ -628,16 +724,18 @@ class RulesTab(QWidget):
         if self.form is not None:
             self.form.raise_()
             self.form.activateWindow()
-            self._say("Finish or cancel the rule you are editing first.")
+            self._say(tr("editor.rules", "Finish or cancel the rule you are editing first."))
             return None
         form = RuleForm(
             self._playlists,
-            (row.rule.name for row in self._rows()),
+            self._all_names,
             confirm_discard=self._confirm_discard,
             parent=self,
         )
+        # Before load: a new rule's default priority comes from the others.
+        form.set_other_rules(row.rule for row in self._rows())
+        form.set_rulebook(self.context.rulebook())  # what each playlist can play: the never-wins hint
         form.load(rule, version, editing)
-        self._set_priority_hint(form)
         form.save_requested.connect(self._save_form)
         form.finished.connect(self._on_form_finished)
         self.form = form
@@ -645,16 +743,12 @@ class RulesTab(QWidget):
         (form.priority_spin if editing else form.name_edit).setFocus()
         return form
 
-    def _set_priority_hint(self, form: RuleForm) -> None:
-        priorities = sorted({row.rule.priority for row in self._rows()})
-        if priorities:
-            form.priority_hint.setText(
-                f"Higher wins. Your rules use {priorities[0]} to {priorities[-1]}."
-            )
-
     def _confirm_discard(self) -> bool:
-        return self._ask("Discard changes?", "This rule has changes that are not saved. Throw them away?",
-                         ("Discard", "Keep editing")) == "Discard"
+        return self._ask(
+            tr("editor.rules", "Discard changes?"),
+            tr("editor.rules", "This rule has changes that are not saved. Throw them away?"),
+            (tr("editor.rules", DISCARD), tr("editor.rules", KEEP_EDITING)),
+        ) == tr("editor.rules", DISCARD)
 
     def _on_form_finished(self, _result: int) -> None:
         form, self.form = self.form, None
@@ -667,7 +761,9 @@ class RulesTab(QWidget):
         form = self.form
         if form is None:
             return
-        form.set_taken_names(row.rule.name for row in self._rows())
+        form.set_taken_names(self._all_names)
+        form.set_other_rules(row.rule for row in self._rows())
+        form.set_rulebook(self.context.rulebook())
         if form.is_dirty():
             return
         form.set_playlists(self._playlists)
@@ -684,7 +780,7 @@ class RulesTab(QWidget):
         if rule is None:
             return
         store, author = self.context.store, self.context.author
-        doing = f"save rule {rule.name!r}"
+        doing = tr("editor.rules", "save rule {name}", name=rule.name)
         try:
             if form.editing:
                 version = store.save_rule(rule, author, ChangeAction.EDIT, expected_version=form.version)
@@ -697,39 +793,43 @@ class RulesTab(QWidget):
             self._missing_in_form(form, rule.name, error, doing)
             return
         except SignageError as error:
-            self._tell("Could not save", in_words(error, doing))
+            self._tell(tr("editor.rules", "Could not save"), in_words(error, doing))
             return
         if form.editing:
             if version == form.version:
-                self._say(f"Nothing changed in {rule.name!r}.")
+                self._say(tr("editor.rules", "Nothing changed in {name}.", name=rule.name))
             else:
-                self._push_undo(UndoStep(f"edit of {rule.name!r}", rule.name, form.version, version))
-                self._say(f"Saved {rule.name!r} (version {version}). Ctrl+Z undoes it.")
+                step = tr("editor.rules", "editing {name}", name=rule.name)
+                self._push_undo(UndoStep(step, rule.name, form.version, version))
+                self._say(tr("editor.rules", "Saved {name} (version {version}). Ctrl+Z undoes it.", name=rule.name,
+                             version=version))
         else:
             before = version - 1 if version > 1 else None  # versions go on after a deletion
-            self._push_undo(UndoStep(f"creation of {rule.name!r}", rule.name, before, version, undo_by_deleting=True))
-            self._say(f"Created {rule.name!r}. Ctrl+Z undoes it.")
+            step = tr("editor.rules", "creating {name}", name=rule.name)
+            self._push_undo(UndoStep(step, rule.name, before, version, undo_by_deleting=True))
+            self._say(tr("editor.rules", "Created {name}. Ctrl+Z undoes it.", name=rule.name))
         form.accept()
         self._changed(rule.name)
 
     def _conflict_in_form(self, form: RuleForm, name: str, error: ConflictError, doing: str) -> None:
         """Someone else saved first: say so, and on Reload show what is stored now."""
-        if self._ask("Someone else changed this rule", in_words(error, doing), (RELOAD, CANCEL)) != RELOAD:
+        if not self._ask_reload(in_words(error, doing)):
             return  # the form keeps the marketer's edits; saving again will be refused again
         self.refresh()
         try:
             stored = self.context.store.rule_with_version(name)
         except NotFoundError:
             form.mark_as_new()
-            self._say(f"{name!r} was deleted by someone else; Save creates it again with what is in the form.")
+            self._say(tr("editor.rules", "{name} was deleted by someone else; Save creates it again with what is in "
+                         "the form.", name=name))
             return
         form.load(stored.value, stored.version, editing=True)
-        self._set_priority_hint(form)
-        self._say(f"Showing {name!r} as saved by someone else (version {stored.version}). Make your change again.")
+        self._say(tr("editor.rules", "Showing {name} as saved by someone else (version {version}). Make your change "
+                     "again.", name=name, version=stored.version))
 
     def _missing_in_form(self, form: RuleForm, name: str, error: NotFoundError, doing: str) -> None:
         """The rule (or its playlist) was deleted meanwhile."""
-        self._tell("Could not save", in_words(error, doing))
+        self._tell(tr("editor.rules", "Could not save"), in_words(error, doing))
         self.refresh()
         if form.editing and self.model.row_of(name) is None:
             form.mark_as_new()
@@ -751,15 +851,24 @@ class RulesTab(QWidget):
         row = self.model.rule_row(source_row)
         if row.rule.enabled == enabled:
             return
-        doing = f"{'enable' if enabled else 'disable'} rule {name!r}"
+        if enabled:
+            doing, step = tr("editor.rules", "enable rule {name}", name=name), tr("editor.rules", "enabling {name}", name=name)
+        else:
+            doing, step = tr("editor.rules", "disable rule {name}", name=name), tr("editor.rules", "disabling {name}", name=name)
         try:
             version = self.context.store.set_rule_enabled(name, enabled, self.context.author, expected_version=row.version)
         except SignageError as error:
             self._failed(error, doing, name)
             return
-        change, done = ("enabling", "Enabled") if enabled else ("disabling", "Disabled")
-        self._push_undo(UndoStep(f"{change} of {name!r}", name, row.version, version))
-        self._say(f"{done} {name!r}. Ctrl+Z undoes it.")
+        self._push_undo(UndoStep(step, name, row.version, version))
+        if enabled:
+            self._say(tr("editor.rules", "Enabled {name}. Ctrl+Z undoes it.", name=name))
+        elif row.rule.origin is not RuleOrigin.MANUAL:
+            # A learned rule switched off is a suggestion again (learning treats it so too).
+            self._say(tr("editor.rules", "Disabled {name}: a learned rule that is off is a suggestion again, and "
+                         "waits on the Suggestions tab. Ctrl+Z undoes it.", name=name))
+        else:
+            self._say(tr("editor.rules", "Disabled {name}. Ctrl+Z undoes it.", name=name))
         self._changed(name)
 
     def delete_selected(self) -> None:
@@ -771,16 +880,16 @@ class RulesTab(QWidget):
         try:
             version = self.context.store.delete_rule(name, self.context.author, expected_version=row.version)
         except SignageError as error:
-            self._failed(error, f"delete rule {name!r}", name)
+            self._failed(error, tr("editor.rules", "delete rule {name}", name=name), name)
             return
-        self._push_undo(UndoStep(f"deletion of {name!r}", name, row.version, version))
-        self._say(f"Deleted {name!r}. Ctrl+Z brings it back.")
+        self._push_undo(UndoStep(tr("editor.rules", "deleting {name}", name=name), name, row.version, version))
+        self._say(tr("editor.rules", "Deleted {name}. Ctrl+Z brings it back.", name=name))
         self._changed(None)
 
     def undo(self) -> None:
         """Take back this tab's last change, unless someone changed the rule since."""
         if not self.undo_steps:
-            self._say("Nothing to undo.")
+            self._say(tr("editor.rules", "Nothing to undo."))
             return
         step = self.undo_steps.pop()
         store, author = self.context.store, self.context.author
@@ -793,10 +902,10 @@ class RulesTab(QWidget):
                 )
         except SignageError as error:
             # The step is dropped: after someone else's change it cannot mean the same thing.
-            self._failed(error, f"undo the {step.description}", step.name)
+            self._failed(error, tr("editor.rules", "undo {step}", step=step.description), step.name)
             return
         self._rebase_undo(step, version)
-        self._say(f"Undid the {step.description}.")
+        self._say(tr("editor.rules", "Undone: {step}.", step=step.description))
         self._changed(None if step.undo_by_deleting else step.name)
 
     # ----------------------------------------------------------------------------------
@@ -814,7 +923,8 @@ class RulesTab(QWidget):
             dialog.set_entries(self.context.store.history(EntryKind.RULE, name))
         except SignageError as error:
             dialog.deleteLater()
-            self._tell("Cannot show the history", in_words(error, f"show the history of {name!r}"))
+            self._tell(tr("editor.rules", "Cannot show the history"),
+                       in_words(error, tr("editor.rules", "show the history of {name}", name=name)))
             return None
         dialog.restore_requested.connect(lambda version: self.restore_version(name, version))
         dialog.finished.connect(lambda _result: self._on_history_finished(dialog))
@@ -833,16 +943,18 @@ class RulesTab(QWidget):
                 EntryKind.RULE, name, version, self.context.author, expected_version=latest.version
             )
         except SignageError as error:
-            self._failed(error, f"restore version {version} of {name!r}", name)
+            self._failed(error, tr("editor.rules", "restore version {version} of {name}", version=version, name=name),
+                         name)
             self._reload_history(name)
             return
         if new_version == latest.version:
-            self._say(f"{name!r} is already as it was in version {version}.")
+            self._say(tr("editor.rules", "{name} is already as it was in version {version}.", name=name,
+                         version=version))
             return
-        self._push_undo(
-            UndoStep(f"restore of {name!r} to version {version}", name, latest.version, new_version, latest.deleted)
-        )
-        self._say(f"Restored {name!r} to how it was in version {version} (now version {new_version}).")
+        step = tr("editor.rules", "restoring {name} to version {version}", name=name, version=version)
+        self._push_undo(UndoStep(step, name, latest.version, new_version, latest.deleted))
+        self._say(tr("editor.rules", "Restored {name} to how it was in version {version} (now version {new_version}).",
+                     name=name, version=version, new_version=new_version))
         self._changed(name)
         self._reload_history(name)
 
@@ -895,13 +1007,19 @@ class RulesTab(QWidget):
     def _failed(self, error: SignageError, doing: str, name: str) -> None:
         """A change from the table was refused: say why; after a conflict offer Reload."""
         if isinstance(error, ConflictError):
-            if self._ask("Someone else changed this rule", in_words(error, doing), (RELOAD, CANCEL)) == RELOAD:
+            if self._ask_reload(in_words(error, doing)):
                 self.refresh()
                 self.select_rule(name)
             return
-        self._tell("Could not do that", in_words(error, doing))
+        self._tell(tr("editor.rules", "Could not do that"), in_words(error, doing))
         if isinstance(error, NotFoundError):
             self.refresh()
+
+    def _ask_reload(self, text: str) -> bool:
+        """After a conflict: True when the marketer chose Reload."""
+        reload = tr("editor.rules", RELOAD)
+        choice = self._ask(tr("editor.rules", "Someone else changed this rule"), text, (reload, tr("editor.rules", CANCEL)))
+        return choice == reload
 
     def _say(self, text: str) -> None:
         """A line under the table about what just happened."""

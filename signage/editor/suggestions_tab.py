@@ -1,10 +1,13 @@
 """The Suggestions tab: rules learned from purchase history, in words, to accept or not.
 
 Learning (`signage rules learn`) stores each suggestion as a *disabled* rule with origin
-`learned`, its numbers in `learned_metrics`. Here a marketer reads each one as a sentence
-("Teens buy bag snacks 2.3x more often between 15:00 and 18:00 on weekdays, based on
-1,240 baskets", the same words as `signage rules suggestions`) with the raw numbers
-beside it, and decides:
+`learned`, its numbers in `learned_metrics`. Here, and only here (the Rules tab lists the
+store's rules and says how many suggestions wait), a marketer reads each one as a sentence
+("Teens buy bag snacks 2.3 times as often as shoppers overall on weekday afternoons,
+14:00-18:00 (at least 1.9 times, 95 % sure), in 1,240 baskets", the same words as
+`signage rules suggestions`), why it plays its playlist (`learning.playlist_choice_words`),
+and the numbers beside it under plain titles whose tooltips say what support, confidence
+and lift mean; then decides:
 
 * **Accept**: the rule is enabled as it is; re-learning keeps it enabled and may update
   its numbers.
@@ -48,10 +51,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foundation.errors import SignageError
+from foundation.i18n import tr, tr_noop
 from playlists.learning import (
     MeasuredUplift,
     measured_uplifts_in,
-    uplift_inputs_version,
+    playlist_choice_words,
     reject_suggestion,
     snooze_suggestion,
     snoozed_until,
@@ -60,33 +65,73 @@ from playlists.learning import (
     suggestion_sentence,
     suggestion_state,
     unsnooze_suggestion,
+    uplift_inputs_version,
 )
 from playlists.model import Rule, RuleOrigin, TimeWindow
 from playlists.store import utc_now
 from signage.editor.context import EditorContext, in_words
-from foundation.errors import SignageError
+from signage.editor.rule_form import day_label
 
 log = logging.getLogger(__name__)
 
 SNOOZE_DAYS = 7
-HINT_TEXT = "Re-learning never changes rules you wrote or edited."
-EMPTY_TEXT = "No suggestions yet. Import purchase history and run `signage rules learn`."
-ALL_SNOOZED_TEXT = "Every suggestion is snoozed. Tick \u201cShow snoozed\u201d to see them."
-COLUMNS = (
-    "Status",
-    "What the data shows",
-    "Playlist",
-    "Support",
-    "Confidence",
-    "Lift",
-    "Lift, lower 95%",
-    "Baskets",
-    "Baskets with category",
-    "Rule",
+HINT_TEXT = tr_noop(
+    "editor.suggestions",
+    "Learned from purchase history: who buys what more often, and when. Accepted, a suggestion becomes a rule "
+    "on the Rules tab. Re-learning never changes rules you wrote or edited.",
 )
-_SENTENCE_COLUMN = COLUMNS.index("What the data shows")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EMPTY_TEXT = tr_noop("editor.suggestions", "No suggestions yet. Import purchase history and run `signage rules learn`.")
+ALL_SNOOZED_TEXT = tr_noop("editor.suggestions", "Every suggestion is snoozed. Tick \u201cShow snoozed\u201d to see them.")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the table: a key for code and tests, its title in plain words, what it means."""
+
+    key: str
+    title: str  # marked with tr_noop, translated where shown
+    explanation: str
+
+
+COLUMNS = (
+    Column("status", tr_noop("editor.suggestions", "Status"),
+           tr_noop("editor.suggestions", "Waiting for your decision, snoozed, or accepted (and whether you edited it).")),
+    Column("sentence", tr_noop("editor.suggestions", "What the data shows"),
+           tr_noop("editor.suggestions", "The finding in a sentence, and why the suggestion plays the playlist it "
+                   "plays.")),
+    Column("playlist", tr_noop("editor.suggestions", "Plays"),
+           tr_noop("editor.suggestions", "The playlist the rule would play: one with ads tagged for what these "
+                   "shoppers buy.")),
+    Column("support", tr_noop("editor.suggestions", "Share of all baskets"),
+           tr_noop("editor.suggestions", "Support: of all the baskets in the purchase history, the share that are "
+                   "this audience's at this time and hold the category. Small is normal; it says how much is at "
+                   "stake.")),
+    Column("confidence", tr_noop("editor.suggestions", "Of their baskets"),
+           tr_noop("editor.suggestions", "Confidence: of this audience's baskets at this time, the share that hold "
+                   "the category.")),
+    Column("lift", tr_noop("editor.suggestions", "Times as often"),
+           tr_noop("editor.suggestions", "Lift: how many times as often this audience's baskets at this time hold "
+                   "the category as all baskets do. 1 is no difference; 2 is twice as often.")),
+    Column("lift_lower_95", tr_noop("editor.suggestions", "At least (95 % sure)"),
+           tr_noop("editor.suggestions", "Lift, lower 95 % bound: with as few baskets as there are, the lift is at "
+                   "least this, 95 % sure. Above 1 means the difference is no accident of a small sample.")),
+    Column("baskets", tr_noop("editor.suggestions", "Baskets"),
+           tr_noop("editor.suggestions", "How many baskets of this audience at this time the purchase history "
+                   "holds: the more, the surer.")),
+    Column("baskets_with_category", tr_noop("editor.suggestions", "With the category"),
+           tr_noop("editor.suggestions", "How many of those baskets hold the category.")),
+    Column("rule", tr_noop("editor.suggestions", "Rule name"),
+           tr_noop("editor.suggestions", "The name the rule gets: who, when and the playlist.")),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+_SENTENCE_COLUMN = COLUMN_KEYS.index("sentence")
+_NUMBER_COLUMNS = range(COLUMN_KEYS.index("support"), COLUMN_KEYS.index("baskets_with_category") + 1)
+_MONTHS = (
+    tr_noop("editor.suggestions", "Jan"), tr_noop("editor.suggestions", "Feb"), tr_noop("editor.suggestions", "Mar"),
+    tr_noop("editor.suggestions", "Apr"), tr_noop("editor.suggestions", "May"), tr_noop("editor.suggestions", "Jun"),
+    tr_noop("editor.suggestions", "Jul"), tr_noop("editor.suggestions", "Aug"), tr_noop("editor.suggestions", "Sep"),
+    tr_noop("editor.suggestions", "Oct"), tr_noop("editor.suggestions", "Nov"), tr_noop("editor.suggestions", "Dec"),
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +151,8 @@ class SuggestionRow:
         """'Suggested', 'Accepted, edited by a marketer', 'Suggested, snoozed: back on Tue 1 Dec'."""
         state = suggestion_state(self.rule)
         if self.snoozed_until is not None:
-            state += f", snoozed: back on {_day(self.snoozed_until)}"
-        return state[0].upper() + state[1:]
+            state = tr("editor.suggestions", "{state}, snoozed: back on {day}", state=state, day=_day(self.snoozed_until))
+        return state[:1].upper() + state[1:]
 
 
 class SuggestionEditDialog(QDialog):
@@ -116,34 +161,40 @@ class SuggestionEditDialog(QDialog):
     def __init__(self, rule: Rule, playlists: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rule = rule
-        self.setWindowTitle("Accept with changes")
+        self.setWindowTitle(tr("editor.suggestions", "Accept with changes"))
         self.priority = QSpinBox(self)
         self.priority.setRange(-1000, 1000)
         self.priority.setValue(rule.priority)
-        self.priority.setToolTip("Higher wins when several rules match at the same time.")
+        self.priority.setToolTip(tr("editor.suggestions", "Higher wins when several rules match at the same time."))
         self.time_windows = QLineEdit(", ".join(w.label() for w in rule.conditions.time_windows), self)
-        self.time_windows.setPlaceholderText("any time of day, or e.g. 15:00-18:00, 20:00-22:00")
+        self.time_windows.setPlaceholderText(tr("editor.suggestions", "any time of day, or e.g. 15:00-18:00, 20:00-22:00"))
+        self.time_windows.setToolTip(tr("editor.suggestions", "The hours of the day the rule plays, comma-separated; "
+                                        "empty is all day."))
         self.playlist = QComboBox(self)
         self.playlist.addItems(playlists)
         self.playlist.setCurrentText(rule.playlist)
+        self.playlist.setToolTip(tr("editor.suggestions", "The playlist the rule plays."))
         self.problem = QLabel("", self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
         form = QFormLayout()
-        form.addRow("Priority", self.priority)
-        form.addRow("Time of day", self.time_windows)
-        form.addRow("Playlist", self.playlist)
+        form.addRow(tr("editor.suggestions", "Priority"), self.priority)
+        form.addRow(tr("editor.suggestions", "Time of day"), self.time_windows)
+        form.addRow(tr("editor.suggestions", "Playlist"), self.playlist)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Accept with these changes")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("editor.suggestions", "Accept with these changes"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(suggestion_sentence(rule), self))
+        sentence = QLabel(suggestion_sentence(rule), self)
+        sentence.setWordWrap(True)
+        layout.addWidget(sentence)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(
-            QLabel("Once you change a suggestion it is yours: re-learning will not change it again.", self)
+            QLabel(tr("editor.suggestions", "Once you change a suggestion it is yours: re-learning will not change it "
+                      "again."), self)
         )
         layout.addWidget(buttons)
 
@@ -171,7 +222,7 @@ class SuggestionEditDialog(QDialog):
         try:
             self.edited_rule()
         except ValueError as error:
-            self.problem.setText(f"Time of day: {error}.")
+            self.problem.setText(tr("editor.suggestions", "Time of day: {problem}.", problem=error))
             self.problem.show()
             return
         super().accept()
@@ -180,7 +231,7 @@ class SuggestionEditDialog(QDialog):
 class SuggestionsTab(QWidget):
     """Learned rules in plain words, with Accept, Accept edited, Reject and Snooze."""
 
-    TITLE = "Suggestions"
+    TITLE = tr_noop("editor.suggestions", "Suggestions")
 
     def __init__(
         self,
@@ -191,20 +242,25 @@ class SuggestionsTab(QWidget):
     ) -> None:
         """`now` gives the current time (aware); snoozes count local days from it."""
         super().__init__(parent)
+        self.TITLE = tr("editor.suggestions", "Suggestions")  # in the editor's language
         self.context = context
         self._now = now
+        self._choices: dict[str, str] = {}  # rule -> why it plays its playlist, in words
         self._rows: list[SuggestionRow] = []
         self._measured: dict[str, MeasuredUplift] = {}  # rule -> the holdout's measurement
         self._measured_key: tuple | None = None  # what `_measured` was measured from
 
-        self.hint = QLabel(HINT_TEXT, self)
+        self.hint = QLabel(tr("editor.suggestions", HINT_TEXT), self)
         self.hint.setWordWrap(True)
-        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label = QLabel(tr("editor.suggestions", EMPTY_TEXT), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        for index, column in enumerate(COLUMNS):
+            header_item = QTableWidgetItem(tr("editor.suggestions", column.title))
+            header_item.setToolTip(tr("editor.suggestions", column.explanation))
+            self.table.setHorizontalHeaderItem(index, header_item)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,22 +269,34 @@ class SuggestionsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_SENTENCE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # A learned rule's name is long ("learned_adult_afternoon_weekday_after_school_snacks"): it
+        # must not take the sentence's room; the whole name is in its tooltip.
+        rule_column = COLUMN_KEYS.index("rule")
+        header.setSectionResizeMode(rule_column, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(rule_column, self.fontMetrics().horizontalAdvance("learned_adult_afternoon_"))
         # The sentence wraps: its rows' heights follow the column's width.
         header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.itemDoubleClicked.connect(lambda _item: self.accept_edited())
 
-        self.accept_button = QPushButton("Accept", self)
-        self.accept_button.setToolTip("Turn the rule on as it is. Re-learning keeps it on.")
-        self.accept_edited_button = QPushButton("Accept edited\u2026", self)
-        self.accept_edited_button.setToolTip("Change priority, time of day or playlist, then turn it on.")
-        self.reject_button = QPushButton("Reject\u2026", self)
-        self.reject_button.setToolTip("Delete the suggestion. Re-learning will not suggest it again.")
-        self.snooze_button = QPushButton(f"Snooze {SNOOZE_DAYS} days", self)
-        self.snooze_button.setToolTip(f"Hide the suggestion for {SNOOZE_DAYS} days, to decide later.")
-        self.unsnooze_button = QPushButton("Unsnooze", self)
-        self.unsnooze_button.setToolTip("Show a snoozed suggestion again now.")
-        self.show_snoozed = QCheckBox("Show snoozed", self)
+        self.accept_button = QPushButton(tr("editor.suggestions", "Accept"), self)
+        self.accept_button.setToolTip(tr("editor.suggestions", "Turn the rule on as it is: it moves to the Rules tab. "
+                                         "Re-learning keeps it on."))
+        self.accept_edited_button = QPushButton(tr("editor.suggestions", "Accept edited\u2026"), self)
+        self.accept_edited_button.setToolTip(
+            tr("editor.suggestions", "Change priority, time of day or playlist, then turn it on.")
+        )
+        self.reject_button = QPushButton(tr("editor.suggestions", "Reject\u2026"), self)
+        self.reject_button.setToolTip(
+            tr("editor.suggestions", "Delete the suggestion. Re-learning will not suggest it again.")
+        )
+        self.snooze_button = QPushButton(tr("editor.suggestions", "Snooze %n days", n=SNOOZE_DAYS), self)
+        self.snooze_button.setToolTip(
+            tr("editor.suggestions", "Hide the suggestion for %n days, to decide later.", n=SNOOZE_DAYS)
+        )
+        self.unsnooze_button = QPushButton(tr("editor.suggestions", "Unsnooze"), self)
+        self.unsnooze_button.setToolTip(tr("editor.suggestions", "Show a snoozed suggestion again now."))
+        self.show_snoozed = QCheckBox(tr("editor.suggestions", "Show snoozed"), self)
         self.accept_button.clicked.connect(self.accept)
         self.accept_edited_button.clicked.connect(self.accept_edited)
         self.reject_button.clicked.connect(self.reject)
@@ -269,7 +337,9 @@ class SuggestionsTab(QWidget):
         snoozes = {name: until for name, until in snoozed_until(self.context.db).items() if until > today}
         store = self.context.store
         rows = []
-        for rule in store.rules():
+        all_rules = store.rules()
+        playlists, content = store.playlists(), self.context.library.items_by_name()
+        for rule in all_rules:
             if rule.origin is RuleOrigin.MANUAL:
                 continue
             # Version and rule are read together, so a change is always checked against
@@ -290,11 +360,15 @@ class SuggestionsTab(QWidget):
             self._measured_key = (uplift_inputs_version(self.context.db), shown_rules)
         shown.sort(key=lambda row: (_group(row), suggestion_rank(row.rule, self._measured)))
         self._rows = shown
+        self._choices = {
+            row.rule.name: playlist_choice_words(row.rule, playlists, content, all_rules, self.context.config.learning)
+            for row in shown
+        }
         self._fill_table()
         if shown:
             self.empty_label.hide()
         else:
-            self.empty_label.setText(ALL_SNOOZED_TEXT if hidden else EMPTY_TEXT)
+            self.empty_label.setText(tr("editor.suggestions", ALL_SNOOZED_TEXT if hidden else EMPTY_TEXT))
             self.empty_label.show()
         self.table.setVisible(bool(shown))
         if selected is not None:
@@ -316,9 +390,18 @@ class SuggestionsTab(QWidget):
         return next((row for row in self._rows if row.rule.name == name), None)
 
     def cell_text(self, name: str, column: str) -> str:
-        """What the table shows for rule `name` in `column` (a COLUMNS title)."""
+        """What the table shows for rule `name` in `column` (a key of COLUMNS: 'lift', 'sentence')."""
         index = self.shown_names().index(name)
-        return self.table.item(index, COLUMNS.index(column)).text()
+        return self.table.item(index, COLUMN_KEYS.index(column)).text()
+
+    def cell_tooltip(self, name: str, column: str) -> str:
+        """The tooltip of that cell."""
+        index = self.shown_names().index(name)
+        return self.table.item(index, COLUMN_KEYS.index(column)).toolTip()
+
+    def playlist_choice(self, name: str) -> str:
+        """Why the listed suggestion `name` plays its playlist, in words."""
+        return self._choices.get(name, "")
 
     def selected_name(self) -> str | None:
         """The selected rule's name, or None."""
@@ -351,11 +434,12 @@ class SuggestionsTab(QWidget):
         try:
             self.context.store.set_rule_enabled(name, True, self.context.author, expected_version=row.version)
         except SignageError as error:
-            self._failed(error, "accept the suggestion")
+            self._failed(error, tr("editor.suggestions", "accept the suggestion"))
             return
         unsnooze_suggestion(self.context.db, name)
         log.info("suggestion %s accepted by %s", name, self.context.author)
-        self._done(f"Accepted: {name} is on and plays when it matches.", "rules")
+        self._done(tr("editor.suggestions", "Accepted: {name} is on, plays when it matches, and is listed on the "
+                      "Rules tab.", name=name), "rules")
 
     def accept_edited(self) -> None:
         """Open the edit dialog for the selected suggestion; saving enables it as the marketer's rule."""
@@ -373,12 +457,14 @@ class SuggestionsTab(QWidget):
         try:
             self.context.store.save_rule(rule, self.context.author, action="edit", expected_version=row.version)
         except SignageError as error:
-            self._failed(error, "accept the edited suggestion")
+            self._failed(error, tr("editor.suggestions", "accept the edited suggestion"))
             return
         unsnooze_suggestion(self.context.db, rule.name)
         log.info("suggestion %s accepted with changes by %s", rule.name, self.context.author)
         self._done(
-            f"Accepted with your changes: {rule.name} is on, and re-learning will leave it as you set it.", "rules"
+            tr("editor.suggestions", "Accepted with your changes: {name} is on, and re-learning will leave it as you "
+               "set it.", name=rule.name),
+            "rules",
         )
 
     def reject(self) -> None:
@@ -387,9 +473,10 @@ class SuggestionsTab(QWidget):
         if row is None or row.rule.origin is not RuleOrigin.LEARNED:
             return
         name = row.rule.name
-        question = (
-            f"Reject this suggestion?\n\n{suggestion_sentence(row.rule)}\n\n"
-            "It is deleted, and re-learning will not suggest it again."
+        question = tr(
+            "editor.suggestions",
+            "Reject this suggestion?\n\n{sentence}\n\nIt is deleted, and re-learning will not suggest it again.",
+            sentence=suggestion_sentence(row.rule),
         )
         if not self._confirm(question):
             return
@@ -399,11 +486,12 @@ class SuggestionsTab(QWidget):
                 expected_version=row.version,
             )
         except SignageError as error:
-            self._failed(error, "reject the suggestion")
+            self._failed(error, tr("editor.suggestions", "reject the suggestion"))
             return
         unsnooze_suggestion(self.context.db, name)
         log.info("suggestion %s rejected by %s", name, self.context.author)
-        self._done(f"Rejected: {name} is deleted and will not be suggested again.", "rules")
+        self._done(tr("editor.suggestions", "Rejected: {name} is deleted and will not be suggested again.", name=name),
+                   "rules")
 
     def snooze(self) -> None:
         """Hide the selected suggestion for SNOOZE_DAYS days."""
@@ -414,7 +502,8 @@ class SuggestionsTab(QWidget):
         snooze_suggestion(self.context.db, row.rule.name, first_day_back)
         log.info("suggestion %s snoozed until %s by %s", row.rule.name, first_day_back, self.context.author)
         self._done(
-            f"Snoozed for {SNOOZE_DAYS} days: {row.rule.name} is back on {_day(first_day_back)}.",
+            tr("editor.suggestions", "Snoozed for %n days: {name} is back on {day}.", n=SNOOZE_DAYS,
+               name=row.rule.name, day=_day(first_day_back)),
             "suggestions",
         )
 
@@ -424,7 +513,7 @@ class SuggestionsTab(QWidget):
         if row is None or row.snoozed_until is None:
             return
         unsnooze_suggestion(self.context.db, row.rule.name)
-        self._done(f"{row.rule.name} is no longer snoozed.", "suggestions")
+        self._done(tr("editor.suggestions", "{name} is no longer snoozed.", name=row.rule.name), "suggestions")
 
     # ---- internals ----------------------------------------------------------------
 
@@ -464,24 +553,37 @@ class SuggestionsTab(QWidget):
             rule, metrics = row.rule, row.rule.learned_metrics
             sentence = suggestion_sentence(rule)
             if rule.name in self._measured:
-                sentence += f"; {self._measured[rule.name].words()}"
+                sentence = tr("editor.suggestions", "{sentence}; {measured}", sentence=sentence,
+                              measured=self._measured[rule.name].words())
+            choice = self._choices.get(rule.name, "")
             cells = (
                 row.status(),
-                sentence,
+                tr("editor.suggestions", "{sentence}.\n{playlist_choice}", sentence=sentence, playlist_choice=choice)
+                if choice else sentence,
                 rule.playlist,
-                f"{metrics.get('support', 0):.4f}",
-                f"{metrics.get('confidence', 0):.3f}",
+                # Shares as percentages, as their titles say ("Share of all baskets").
+                f"{metrics.get('support', 0):.2%}",
+                f"{metrics.get('confidence', 0):.1%}",
                 f"{metrics.get('lift', 0):.2f}",
                 f"{metrics.get('lift_lower_95', 0):.2f}",
                 f"{metrics.get('baskets', 0):,.0f}",
                 f"{metrics.get('baskets_with_category', 0):,.0f}",
                 rule.name,
             )
+            summary = tr(
+                "editor.suggestions", "{sentence}\n{numbers}\nRule {name}, priority {priority}", sentence=sentence,
+                numbers=suggestion_numbers(rule), name=rule.name, priority=rule.priority,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if 3 <= column <= 8:
+                if column in _NUMBER_COLUMNS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(f"{sentence}\n{suggestion_numbers(rule)}\nRule {rule.name}, priority {rule.priority}")
+                    # What the number means, then the whole suggestion.
+                    item.setToolTip(tr("editor.suggestions", COLUMNS[column].explanation) + "\n\n" + summary)
+                elif COLUMN_KEYS[column] == "playlist" and choice:
+                    item.setToolTip(choice)
+                else:
+                    item.setToolTip(summary)
                 self.table.setItem(index, column, item)
         self.table.resizeRowsToContents()
 
@@ -503,5 +605,8 @@ def _group(row: SuggestionRow) -> int:
 
 
 def _day(day: dt.date) -> str:
-    """'Tue 1 Dec 2026' (English names whatever the locale, like the rest of the editor)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """'Tue 1 Dec 2026' in the editor's language (Korean: '2026년 12월 1일 (화)')."""
+    return tr(
+        "editor.suggestions", "{weekday} {day} {month} {year}", weekday=day_label(day.weekday()), day=day.day,
+        month=tr("editor.suggestions", _MONTHS[day.month - 1]), year=day.year,
+    )

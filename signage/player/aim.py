@@ -17,6 +17,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from foundation.i18n import tr
+
 AIM_KEY = "F2"  # F1 is the text overlay
 AIM_REFRESH_MS = 100  # repaint rate while shown: boxes follow a walking visitor smoothly enough to aim by
 AIM_WIDTH_SHARE = 0.32  # the picture's width, as a share of the window's
@@ -119,12 +121,16 @@ def paint_aim(painter: QPainter, area: QRectF, view: AimView | None) -> None:
     painter.setFont(font)
     metrics = QFontMetrics(font)
     if view is None:
-        caption = "aim: no camera frame yet"
+        caption = tr("player", "aim: no camera frame yet")
+    elif view.signal == "no signal":
+        caption = tr("player", "aim: the camera has no signal")
     elif view.signal != "ok":
-        caption = f"aim: {view.signal}"
+        caption = tr("player", "aim: {signal}", signal=view.signal)
     else:
-        count = len(view.faces)
-        caption = f"aim: {count} face{'s' if count != 1 else ''} ({view.frame_width_px}x{view.frame_height_px})"
+        caption = tr(
+            "player", "aim: %n faces ({width}x{height})",
+            n=len(view.faces), width=view.frame_width_px, height=view.frame_height_px,
+        )
     painter.drawText(
         area.adjusted(6, 4, -6, -4), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), caption
     )

@@ -25,9 +25,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foundation.errors import SignageError, SourceError
+from foundation.i18n import tr, tr_noop
 from signage.config import SignageConfig
 
 log = logging.getLogger(__name__)
+
+# The audience worker's states (`AudienceStatus.state`, English in `signage status`) as the
+# operator overlay shows them.
+_CAMERA_STATES = {
+    "starting": tr_noop("player", "starting"),
+    "ok": tr_noop("player", "working"),
+    "no signal": tr_noop("player", "no signal"),
+    "stopped": tr_noop("player", "stopped"),
+    "failed": tr_noop("player", "failed"),
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,9 @@ class PlayOptions:
     show_overlay: bool = False
     show_aim: bool = False  # the aiming picture (face boxes, no pixels) from the start; F2 toggles it
     trace_listener: Callable[[dict], None] | None = None  # called with each trace record (the demo)
+    # The language of the screen's own texts (the overlay, the aiming picture, the built-in
+    # slide): `--lang`; None: the config's ui.language, else the system locale.
+    language: str | None = None
 
 
 def use_offscreen_if_needed(headless: bool) -> bool:
@@ -103,7 +117,11 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
                     "the player runs offscreen")
     replay = options.video is not None
     if replay:
-        from foundation.limits import InputLimitError, printable_path, refuse_non_utf8_path
+        from foundation.limits import (
+            InputLimitError,
+            printable_path,
+            refuse_non_utf8_path,
+        )
 
         try:
             refuse_non_utf8_path(options.video, "video file")  # before Qt, OpenCV or the models see it
@@ -111,7 +129,9 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
             raise SourceError(str(error)) from None
         if not Path(options.video).is_file():
             raise SourceError(f"{printable_path(options.video)}: no such video file")
-    app = QApplication.instance() or QApplication(["signage"])  # noqa: F841 - keeps the application alive
+    had_application = QApplication.instance() is not None
+    app = QApplication.instance() or QApplication(["signage"])  # kept in a name: the application must live
+    restore_language = _speak(app, options, config, had_application)
 
     # The player runs in its own event loop, so it can also run inside another Qt
     # program (the tests' application) and leave it as it was. Every way a run is asked
@@ -157,6 +177,7 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
         sys.excepthook = previous_excepthook
         for sig, handler in previous_handlers.items():
             signal.signal(sig, handler)
+        restore_language()
     if crashed:
         raise PlayerFailed(f"the player stopped on an unexpected error: {crashed[0]}")
     if run.restart_due:
@@ -168,6 +189,35 @@ def run_player(options: PlayOptions, config: SignageConfig) -> dict:
     if run.failure:
         raise SourceError(run.failure[0])
     return result
+
+
+def _speak(app, options: PlayOptions, config: SignageConfig, had_application: bool) -> Callable[[], None]:
+    """Translate the player's own texts (Qt's translator); returns what undoes it.
+
+    Only what a shopper or the operator reads on the screen is translated: the trace,
+    proof of play, the log and the status endpoint stay English for the machines and
+    people who read them across a chain. A run inside another Qt program (the tests, the
+    editor) gives that program its language back at the end.
+    """
+    from foundation import i18n
+    from signage.i18n_qt import install_qt_translator, uninstall_qt_translator
+
+    language = i18n.resolve_language(options.language, config.ui.language)
+    previous = i18n.current_language()
+    translated_before = bool(getattr(app, "_signage_translators", []))
+    install_qt_translator(app, language)
+    log.info("screen texts in %s", i18n.LANGUAGE_NAMES[language])
+
+    def restore() -> None:
+        if not had_application:
+            return  # our own application: it ends with the process
+        if translated_before:
+            install_qt_translator(app, previous)
+        else:
+            uninstall_qt_translator(app)
+            i18n.set_language(previous)
+
+    return restore
 
 
 class ScheduledRestart(SignageError):
@@ -448,16 +498,19 @@ class _PlayerRun:
     def _overlay_lines(self) -> list[str]:
         worker = self.worker
         if worker is None:
-            camera_line = "camera: off (time-only rules)"
+            camera_line = tr("player", "camera: off (time-only rules)")
         else:
             status = worker.status
-            camera_line = (
-                f"camera: {status.state} ({status.detail}), engine {status.analysis_fps:.1f} fps, "
-                f"{status.frames_dropped} frames dropped"
+            # The state in the screen's language; its detail (a device, an error) as the
+            # status endpoint and the log have it.
+            state = tr("player", _CAMERA_STATES[status.state]) if status.state in _CAMERA_STATES else status.state
+            camera_line = tr(
+                "player", "camera: {state} ({detail}), engine {fps} fps, %n frames dropped",
+                n=status.frames_dropped, state=state, detail=status.detail, fps=f"{status.analysis_fps:.1f}",
             )
         lines = [camera_line, *self.controller.overlay_lines()]
         if self.player_db is not None and self.player_db.describe() != "writable":
-            lines.append(f"database: {self.player_db.describe()}")
+            lines.append(tr("player", "database: {state}", state=self.player_db.describe()))
         return lines
 
     # -- the status endpoint -----------------------------------------------------------

@@ -36,6 +36,8 @@ from audience.engine import AudienceEngine
 from audience.runner import RunSummary, run_analysis
 from audience.sources import FrameSource
 from audience.types import AudienceSnapshot, SignalState, Visitor
+from foundation.i18n import tr
+from playlists.words import age_group_words, attire_words
 from signage.player.aim import AimFace, AimView
 
 log = logging.getLogger(__name__)
@@ -248,7 +250,8 @@ class AudienceWorker(QObject):
 
 
 def _aim_label(visitor: Visitor) -> str:
-    """"adult/business", "?/casual": what the aiming picture writes beside a box."""
-    age = visitor.age_group.value if visitor.age_group is not None else "?"
-    attire = visitor.attire.value if visitor.attire.value != "unknown" else "?"
-    return f"{age}/{attire}"
+    """"adults, business suit", "?, casual clothes": what the aiming picture writes beside a
+    box, in the screen's language (`playlists.words`)."""
+    age = age_group_words(visitor.age_group) if visitor.age_group is not None else "?"
+    attire = attire_words(visitor.attire) if visitor.attire.value != "unknown" else "?"
+    return tr("player", "{age}, {attire}", age=age, attire=attire)

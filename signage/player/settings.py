@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from audience.settings import POSITIVE, Range, between, check_ranges, one_of
+from foundation.i18n import tr, tr_noop
 from playlists.schedule import ScheduleSettings
 from playlists.stability import StabilitySettings
 
@@ -34,7 +35,9 @@ class PlayerSettings:
     # A live player whose GUI thread has not run its event loop this long ends itself with
     # exit code 70 so that the unit or the autostart's loop restarts it (signage/player/watchdog.py).
     watchdog_s: float = 30.0
-    fallback_title: str = "Welcome"  # the built-in slide shown when nothing else can play
+    # The built-in slide shown when nothing else can play; the default is shown translated
+    # into the screen's language, a title of the operator's own as written.
+    fallback_title: str = tr_noop("player", "Welcome")
     fallback_body: str = ""
     # `signage status` and Prometheus read http://127.0.0.1:PORT/status and /metrics; 0: off
     status_port: int = 8787
@@ -78,7 +81,7 @@ class PlayerSettings:
             videos_end_by_time=videos_end_by_time,
             video_grace_s=self.video_grace_s,
             failure_retry_s=self.failure_retry_s,
-            fallback_title=self.fallback_title,
+            fallback_title=tr("player", "Welcome") if self.fallback_title == "Welcome" else self.fallback_title,
             fallback_body=self.fallback_body,
         )
 

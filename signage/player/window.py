@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from foundation.i18n import tr
 from signage.player.aim import AIM_KEY, AimOverlay
 from signage.player.settings import PlayerSettings
 from signage.player.surface import MediaSurface
@@ -50,6 +51,8 @@ class PlayerWindow(QWidget):
         self.overlay.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.overlay.setWordWrap(True)
         self.overlay.setMargin(16)
+        # A monospaced font first; Korean characters, which it lacks, come from the fallback
+        # font Qt finds for them (Noto Sans CJK, installed by the bootstrap).
         self.overlay.setStyleSheet(
             "QLabel { background: rgba(0, 0, 0, 170); color: #e8e8e8; font: 15pt 'DejaVu Sans Mono'; }"
         )
@@ -176,7 +179,7 @@ class PlayerWindow(QWidget):
             self._fps_painted, self._fps_at = painted, now
         if not self.overlay.isVisible() or self.overlay_source is None:
             return
-        lines = [f"screen: {self.display_fps:.1f} new frames/s"] + list(self.overlay_source())
+        lines = [tr("player", "screen: {fps} new frames/s", fps=f"{self.display_fps:.1f}"), *self.overlay_source()]
         self.overlay.setText("\n".join(lines))
         self._place_overlay()
 

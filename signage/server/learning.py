@@ -711,7 +711,7 @@ def _suggestion_json(suggestion: Suggestion) -> dict:
         "problem": suggestion.problem or None,
         "category": finding.category,
         "context": _context_json(finding.context),
-        "sentence": finding.sentence(),
+        "sentence": learner.stored_sentence(finding),  # English: stored, shown translated
         **_numbers(finding),
     }
 
@@ -772,7 +772,7 @@ def learn_for_group(
         )
     findings = learner.findings_from_counts(counts, settings)
     release_version, document, content = _group_catalog(conn, found.group_id)
-    suggestions = learner.suggest_rules(findings, document.playlists or (), content, settings)
+    suggestions = learner.suggest_rules(findings, document.playlists or (), content, settings, rules=document.rules or ())
     with conn.transaction():
         # One learning run per group at a time: two would race on the same suggestion rows.
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('signage learning'), %s::int)", (found.group_id % 2**31,))
@@ -845,7 +845,7 @@ def _store_suggestions(conn: psycopg.Connection, group_id: int, run_id: int, sug
             " confidence = excluded.confidence, lift = excluded.lift, lift_lower_95 = excluded.lift_lower_95,"
             " baskets = excluded.baskets, baskets_with_category = excluded.baskets_with_category,"
             " rule = excluded.rule",
-            (group_id, rule.name, run_id, rule.playlist, finding.category, finding.sentence(), finding.support,
+            (group_id, rule.name, run_id, rule.playlist, finding.category, learner.stored_sentence(finding), finding.support,
              finding.confidence, finding.lift, finding.lift_lower, finding.context_baskets,
              finding.category_baskets, Jsonb(rule_to_dict(rule))),
         )

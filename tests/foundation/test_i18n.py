@@ -156,3 +156,26 @@ def test_qt_translates_through_its_translator(qapp):
     finally:
         uninstall_qt_translator(qapp)
     assert i18n.tr(context, source, n=1) == i18n.Translator("en").tr(context, source, n=1)
+
+
+def test_a_request_speaks_its_own_language_without_changing_the_process():
+    """The console sets SCOPED_LANGUAGE per request: a library's words follow it there only."""
+    import contextvars
+    import threading
+
+    from playlists.words import people_words, segment_words
+
+    def korean_request() -> tuple[str, str]:
+        i18n.SCOPED_LANGUAGE.set("ko")
+        return segment_words("young_adult", "casual"), people_words(3)
+
+    answers = {}
+    thread = threading.Thread(target=lambda: answers.update(ko=contextvars.copy_context().run(korean_request)))
+    thread.start()
+    thread.join()
+    assert answers["ko"] == (i18n.Translator("ko").tr("words", "{who} in casual clothes", who=i18n.Translator("ko").tr("words", "young adults")), "3명")
+    assert answers["ko"][0] != "young adults in casual clothes"
+    # This thread, the process, still speaks English.
+    assert i18n.current_language() == "en"
+    assert segment_words("young_adult", "casual") == "young adults in casual clothes"
+    assert people_words(1) == "1 person"

@@ -75,7 +75,10 @@ def test_known_lift_support_and_confidence(db):
     assert finding.lift == pytest.approx(0.5 / 0.23)
     assert finding.support == pytest.approx(200 / 1000)
     assert 1.0 < finding.lift_lower < finding.lift
-    assert "adult buy BAG SNACKS 2.2x more often 14:00-18:00 on weekdays, based on 400 baskets" == finding.sentence()
+    assert finding.sentence() == (
+        "Adults buy bag snacks 2.2 times as often as shoppers overall on weekday afternoons, 14:00-18:00"
+        " (at least 2.0 times, 95 % sure), in 400 baskets"
+    )
 
 
 @pytest.mark.parametrize(
@@ -171,7 +174,7 @@ def test_findings_become_disabled_learned_rules_on_the_playlist_with_the_tag(db)
     assert rule.conditions.age_groups == (AgeGroup.ADULT,) and rule.conditions.weekdays == (0, 1, 2, 3, 4)
     assert [w.label() for w in rule.conditions.time_windows] == ["14:00-18:00"]
     assert rule.learned_metrics["lift"] == pytest.approx(2.174, abs=1e-3)
-    assert "adult buy BAG SNACKS 2.2x more often" in rule.note
+    assert rule.note.startswith("Adults buy bag snacks 2.2 times as often") and rule.note.endswith("(category BAG SNACKS)")
 
 
 def test_a_category_without_tagged_content_is_reported_not_suggested(db):
@@ -260,13 +263,16 @@ def test_a_suggestion_reads_as_a_sentence_from_its_conditions_and_numbers(db):
     from playlists.learning import suggestion_sentence, suggestion_state
 
     rule = suggest_rules(findings_from_counts(count_baskets(db), LOOSE), PLAYLISTS, CONTENT, LOOSE)[0].rule
+    # The same words as the finding it was learned from.
     assert suggestion_sentence(rule) == (
-        "Adults buy bag snacks 2.2x more often between 14:00 and 18:00 on weekdays, based on 400 baskets"
+        "Adults buy bag snacks 2.2 times as often as shoppers overall on weekday afternoons, 14:00-18:00"
+        " (at least 2.0 times, 95 % sure), in 400 baskets"
     )
     assert suggestion_state(rule) == "suggested"
     edited = dataclasses.replace(rule, origin=RuleOrigin.LEARNED_EDITED, enabled=True, priority=5)
     assert suggestion_state(edited) == "accepted, edited by a marketer"
-    assert suggestion_sentence(edited).startswith("When learned: adult buy BAG SNACKS 2.2x")
+    assert suggestion_sentence(edited).startswith("When learned: Adults buy bag snacks 2.2 times as often")
+    assert suggestion_sentence(edited).endswith("Since edited: it plays after_school_snacks for adults, on weekdays, 14:00-18:00.")
 
 
 def test_reject_with_a_stale_version_changes_nothing(db):

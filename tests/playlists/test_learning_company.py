@@ -108,7 +108,9 @@ def test_a_company_context_is_learned_beside_its_age_groups(db):
     assert diapers.confidence == pytest.approx(0.5) and diapers.lift == pytest.approx(0.5 / 0.16)
     assert findings[(ALONE, "COFFEE")].lift == pytest.approx(0.5 / 0.21)
     assert (ADULTS_ANY_COMPANY, "DIAPERS") in findings  # 160 of 600: still more than expected
-    assert diapers.sentence().startswith("adult with a child buy DIAPERS 3.1x more often 14:00-18:00 on weekdays")
+    assert diapers.sentence().startswith(
+        "Adults with a child buy diapers 3.1 times as often as shoppers overall on weekday afternoons, 14:00-18:00"
+    )
     assert FAMILY.label() == "adult (adult_with_child), afternoon, weekday"
 
 
@@ -148,7 +150,8 @@ def test_suggestions_carry_the_company_and_outrank_their_age_groups_rule(db):
     assert family.conditions.company == (Company.ADULT_WITH_CHILD,) and family.conditions.age_groups == (ADULT,)
     assert family.priority == LOOSE.suggestion_priority + 1
     assert suggestion_sentence(family) == (
-        "Adults with a child buy diapers 3.1x more often between 14:00 and 18:00 on weekdays, based on 300 baskets"
+        "Adults with a child buy diapers 3.1 times as often as shoppers overall on weekday afternoons, 14:00-18:00"
+        " (at least 2.8 times, 95 % sure), in 300 baskets"
     )
     age_only = rules["learned_adult_afternoon_weekday_baby_care"]
     assert age_only.conditions.company == () and age_only.priority == LOOSE.suggestion_priority

@@ -13,13 +13,21 @@ def db(tmp_path):
     return str(tmp_path / "signage.db")
 
 
+@pytest.fixture(autouse=True)
+def library(tmp_path, monkeypatch):
+    """The library folder `content add` copies into: the test's own."""
+    folder = tmp_path / "library"
+    monkeypatch.setenv("SIGNAGE_LIBRARY_DIR", str(folder))
+    return folder
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(["content", *argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
-def test_add_list_show_remove(tmp_path, db, capsys):
+def test_add_list_show_remove(tmp_path, db, capsys, library):
     image = write_image(tmp_path / "Beer Promo.png", size_px=(320, 240))
     video = write_video(tmp_path / "loop.mp4", frame_count=50)
 
@@ -42,10 +50,11 @@ def test_add_list_show_remove(tmp_path, db, capsys):
     assert [line.split()[0] for line in out.splitlines()[1:-1]] == ["beer_promo"]
 
     code, out, _ = run(capsys, "show", "beer_promo", "--db", db)
-    assert code == 0 and f"file            {image}" in out and "age restricted  yes" in out
+    copy = library / "Beer Promo.png"
+    assert code == 0 and f"file            {copy}" in out and "age restricted  yes" in out
 
     code, out, _ = run(capsys, "remove", "beer_promo", "--db", db)
-    assert code == 0 and out.startswith("removed beer_promo") and image.exists()
+    assert code == 0 and out.startswith("removed beer_promo") and image.exists() and copy.exists()
     assert run(capsys, "list", "--tag", "alcohol", "--db", db)[1] == "no content items tagged alcohol\n"
 
 
@@ -114,3 +123,77 @@ def test_samples_are_built_into_the_media_folder_and_registered(tmp_path, monkey
     assert (tmp_path / "data" / "media" / "brand_loop.mp4").is_file() and (tmp_path / "data" / "signage.db").is_file()
     code, out, _ = run(capsys, "list", "--tag", "alcohol")
     assert out.splitlines()[1].split()[0] == "beer_promo" and " yes " in out.splitlines()[1]
+
+
+def test_add_copies_into_the_library_and_the_original_may_go(tmp_path, db, capsys, library):
+    from content.catalog import ContentLibrary
+    from content.probe import probe_media
+    from foundation.db import open_database
+
+    original = write_video(tmp_path / "ads" / "loop.mp4", frame_count=50)
+    code, out, _ = run(capsys, "add", str(original), "--db", db)
+    assert code == 0 and out.splitlines() == [
+        "added loop: video, 160x120, 2 s", f"  copied to {library / 'loop.mp4'}"
+    ]
+    original.unlink()
+    item = ContentLibrary(open_database(db)).item("loop")
+    assert item.path == str(library / "loop.mp4") and probe_media(item.path).duration_s == 2.0
+
+    # The same bytes again (from another place): reused, not copied twice.
+    again = write_video(tmp_path / "elsewhere" / "loop.mp4", frame_count=50)
+    code, out, _ = run(capsys, "add", str(again), "--db", db)
+    assert code == 0 and out == f"already in the library as loop ({library / 'loop.mp4'}): nothing added\n"
+    # Another file of the same name: a new file name and a new item name, nothing overwritten.
+    other = write_video(tmp_path / "other" / "loop.mp4", frame_count=75)
+    code, out, _ = run(capsys, "add", str(other), "--db", db)
+    assert code == 0 and out.startswith("added loop_2: video, 160x120, 3 s")
+    assert sorted(path.name for path in library.iterdir()) == ["loop-2.mp4", "loop.mp4"]
+
+
+def test_add_in_place_keeps_the_file_where_it_is(tmp_path, db, capsys, library):
+    image = write_image(tmp_path / "chips.png")
+    code, out, _ = run(capsys, "add", str(image), "--in-place", "--db", db)
+    assert code == 0 and f"the catalog uses {image} where it is" in out
+    assert not library.exists()
+
+
+def test_a_broken_file_is_not_copied(tmp_path, db, capsys, library):
+    cut = cut_file(write_video(tmp_path / "cut.mp4", frame_count=50))
+    code, _, err = run(capsys, "add", str(cut), "--db", db)
+    assert code == 2 and f"{cut}: truncated" in err
+    assert not library.exists() or list(library.iterdir()) == []
+
+
+def test_every_content_command_has_a_description_and_an_example(capsys):
+    from signage.cli import build_parser
+
+    parser = build_parser()
+    for command in ("add", "add-text", "list", "show", "remove", "scan", "samples"):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["content", command, "--help"])
+        out = capsys.readouterr().out
+        examples = out.split("examples:\n", 1)[1]
+        assert any(line.strip().startswith(f"signage content {command} ") for line in examples.splitlines()), command
+        description = out.split("\n\n")[1]
+        assert description[0].isupper() and description.rstrip().endswith("."), (command, description)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["content", "add", "--help"])
+    assert "--in-place" in capsys.readouterr().out
+
+
+def test_add_a_korean_named_file_without_name_gets_a_generated_name(tmp_path, db, capsys, library):
+    from content.catalog import ContentLibrary, file_sha256
+    from foundation.db import open_database
+
+    image = write_image(tmp_path / "ads" / "과자 할인.png")
+    name = "image_" + file_sha256(image)[:8]
+
+    code, out, err = run(capsys, "add", str(image), "--db", db)
+
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"added {name}: image, 320x240, 8 s", f"  copied to {library / '과자 할인.png'}"]
+    item = ContentLibrary(open_database(db)).item(name)
+    assert item.title == "과자 할인" and item.path == str(library / "과자 할인.png")
+    in_place = write_image(tmp_path / "ads" / "라면.png", seed=4)
+    code, out, _ = run(capsys, "add", str(in_place), "--in-place", "--db", db)
+    assert code == 0 and out.startswith(f"added image_{file_sha256(in_place)[:8]}: image")

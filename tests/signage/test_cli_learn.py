@@ -35,9 +35,9 @@ def test_learn_prints_findings_and_the_age_mapping_and_adds_disabled_suggestions
     assert main(["rules", "learn"]) == 0
     out = capsys.readouterr().out
     assert "35-44    -> adult 100%" in out and "55-64    -> middle_aged 100%" in out
-    assert "adult buy BAG SNACKS 2.2x more often 14:00-18:00 on weekdays, based on 400 baskets" in out
+    assert "Adults buy bag snacks 2.2 times as often as shoppers overall on weekday afternoons, 14:00-18:00" in out
     assert f"{NAME}: after_school_snacks" in out
-    assert "1 added (disabled)" in out
+    assert "1 added (switched off)" in out
     assert main(["rules", "suggestions"]) == 0
     out = capsys.readouterr().out
     assert f"{NAME} [suggested]" in out and "lift 2.17" in out
@@ -47,7 +47,7 @@ def test_a_dry_run_changes_nothing(installation, capsys):
     assert main(["rules", "learn", "--dry-run"]) == 0
     assert "--dry-run: no rule changed" in capsys.readouterr().out
     main(["rules", "suggestions"])
-    assert "no learned rules" in capsys.readouterr().out
+    assert "No learned rules" in capsys.readouterr().out
 
 
 def test_accept_enables_and_relearning_keeps_it(installation, capsys):
@@ -60,7 +60,7 @@ def test_accept_enables_and_relearning_keeps_it(installation, capsys):
     # The accepted rule now decides for adults on a weekday afternoon.
     argv = ["rules", "simulate", "--age-group", "adult", "--at", "2026-11-24 15:00"]
     assert main(argv) == 0
-    assert "plays: after_school_snacks" in capsys.readouterr().out
+    assert "Plays: after_school_snacks" in capsys.readouterr().out
 
 
 def test_reject_deletes_and_relearning_does_not_suggest_it_again(installation, capsys):
@@ -69,7 +69,7 @@ def test_reject_deletes_and_relearning_does_not_suggest_it_again(installation, c
     assert main(["rules", "learn"]) == 0
     assert "1 rejected before" in capsys.readouterr().out
     main(["rules", "suggestions"])
-    assert "no learned rules" in capsys.readouterr().out
+    assert "No learned rules" in capsys.readouterr().out
 
 
 def test_accept_refuses_a_hand_written_rule(installation, capsys):

@@ -42,9 +42,9 @@ def test_learning_on_spark_prints_and_suggests_what_sqlite_does(installation, ca
     assert main(["rules", "learn", "--engine", "spark", "--receipts", str(receipts)]) == 0
     on_spark = capfd.readouterr()
     assert on_spark.err == ""  # no JVM banner, no Spark log line, no progress bar
-    learned, applied = on_spark.out.split("\nrules: ")
-    assert learned + "\n" == on_sqlite.out.removesuffix("--dry-run: no rule changed\n")
-    assert f"{NAME}: after_school_snacks" in learned and applied.startswith("1 added (disabled)")
+    learned, applied = on_spark.out.split("\nRules: ")
+    assert learned + "\n" == on_sqlite.out.removesuffix("--dry-run: no rule changed.\n")
+    assert f"{NAME}: after_school_snacks" in learned and applied.startswith("1 added (switched off)")
     assert main(["rules", "suggestions"]) == 0
     assert f"{NAME} [suggested]" in capfd.readouterr().out
 

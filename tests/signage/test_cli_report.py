@@ -78,7 +78,7 @@ def test_the_table_has_one_line_per_play_and_the_totals(run):
     chips, welcome, beer, on_screen = lines[1:5]
     assert chips.startswith("2026-11-23 09:00:00") and "8.0" in chips and "snacks_chips" in chips
     assert "students_after_school" in chips and "played" in chips
-    assert "2 people, mostly teen/school_uniform (confidence 0.75)" in chips
+    assert "2 people, mostly teens in school uniform (confidence 0.75)" in chips  # in words
     assert "3.5" in welcome and "(default)" in welcome and "interrupted" in welcome and "no camera signal" in welcome
     assert "failed: cannot decode" in beer
     assert "on screen" in on_screen and on_screen.split()[2] == "-"

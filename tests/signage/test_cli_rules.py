@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 import textwrap
 
 import pytest
@@ -14,8 +13,8 @@ from tests.playlists.test_yaml_io import EXAMPLE
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
-    """A fresh database file; $USER is 'tester' so default authors are predictable."""
-    monkeypatch.setenv("USER", "tester")
+    """A fresh database file; $SIGNAGE_AUTHOR is 'tester' so default authors are predictable."""
+    monkeypatch.setenv("SIGNAGE_AUTHOR", "tester")
     return tmp_path / "signage.db"
 
 
@@ -150,12 +149,12 @@ def test_list_shows_conditions_in_words(run, imported):
     _, out, _ = run("rules", "list")
     header, row = out.splitlines()
     assert header.split() == ["NAME", "CONDITIONS", "PLAYLIST", "PRIORITY", "ENABLED", "ORIGIN"]
-    assert row.startswith("students_after_school  teen, in school_uniform, someone present, mon-fri, 15:00-18:00")
-    assert row.split()[-4:] == ["after_school_snacks", "50", "yes", "manual"]
+    assert row.startswith("students_after_school  teens in school uniform, on weekdays, 15:00-18:00")
+    assert row.split()[-5:] == ["after_school_snacks", "50", "yes", "by", "hand"]
 
 
 def test_list_of_an_empty_store_says_how_to_start(run):
-    assert "no rules yet" in run("rules", "list")[1]
+    assert "No rules yet" in run("rules", "list")[1]
 
 
 def test_add_show_edit_and_history(run, imported):
@@ -234,12 +233,12 @@ def test_editing_a_learned_rule_makes_it_learned_edited(run, imported, tmp_path)
 def test_disable_enable_delete_and_restore(run, imported):
     assert run("rules", "disable", "students_after_school")[1].strip() == "rule 'students_after_school' disabled (version 2)"
     assert "already disabled" in run("rules", "disable", "students_after_school")[1]
-    assert run("rules", "list")[1].splitlines()[1].split()[-2] == "no"
+    assert run("rules", "list")[1].splitlines()[1].split()[-3] == "no"
     assert run("rules", "enable", "students_after_school")[0] == 0
 
     code, out, _ = run("rules", "delete", "students_after_school")
     assert code == 0 and "deleted (version 4" in out
-    assert "no rules yet" in run("rules", "list")[1]
+    assert "No rules yet" in run("rules", "list")[1]
     code, _, err = run("rules", "show", "students_after_school")
     assert code != 0 and "it was deleted" in err
 

@@ -26,9 +26,14 @@ def test_students_at_1610_get_the_after_school_playlist_with_the_reason(capsys):
     argv = ["rules", "simulate", "--age-group", "teen", "--attire", "school_uniform", "--at", "2026-11-23 16:10", "--group-size", "3"]
     assert main(argv) == 0
     out = capsys.readouterr().out
-    assert "at Mon 2026-11-23 16:10" in out
-    assert "plays: after_school_snacks" in out
-    assert "rule 'students_after_school' (priority 60) matched 3 visitors, mostly teen/school_uniform" in out
+    assert "At Mon 2026-11-23 16:10" in out
+    assert "Plays: after_school_snacks" in out
+    why = next(line for line in out.splitlines() if line.startswith("Why: "))
+    assert why.startswith(
+        "Why: Rule students_after_school (priority 60) matched 3 people, mostly teens in school uniform "
+        "(confidence 1.00) on Mon 16:10: "
+    )
+    assert why.endswith("teens, on weekdays, 15:00-18:30.")  # the rule's conditions in words (playlists.learning)
     assert "commuters_morning (priority 50): runs 06:30-09:30, not at 16:10" in out
 
 
@@ -37,31 +42,31 @@ def test_a_fresh_database_is_seeded_once(data_dir: Path, capsys):
     capsys.readouterr()
     assert (data_dir / "signage.db").is_file() and (data_dir / "media" / "beer_promo.png").is_file()
     assert main(["rules", "seed"]) == 0
-    assert "nothing seeded" in capsys.readouterr().out
+    assert "Nothing seeded" in capsys.readouterr().out
 
 
 def test_a_lost_camera_falls_back_to_time_only_rules_and_withholds_age_restricted_items(capsys):
     assert main(["rules", "simulate", "--no-signal", "--at", "2026-11-24 12:00"]) == 0
     out = capsys.readouterr().out
-    assert "plays: lunch_deals" in out and "only time-only rules could match" in out
+    assert "Plays: lunch_deals" in out and "only rules without audience conditions could match" in out
     assert main(["rules", "simulate", "--no-signal", "--at", "2026-11-24 20:00"]) == 0
     out = capsys.readouterr().out
-    assert "plays: brand_loop" in out  # evening_adults needs a known audience
+    assert "Plays: brand_loop" in out  # evening_adults needs a known audience
 
 
 def test_adults_in_the_evening_see_the_beer_promo_and_a_teen_does_not(capsys):
     assert main(["rules", "simulate", "--age-group", "adult", "--at", "2026-11-24 20:00"]) == 0
-    assert "beer_promo" in capsys.readouterr().out.split("items:")[1]
+    assert "beer_promo" in capsys.readouterr().out.split("Items:")[1]
     assert main(["rules", "simulate", "--age-group", "teen", "--at", "2026-11-24 20:00"]) == 0
     out = capsys.readouterr().out
-    assert "beer_promo" not in out.split("items:")[1]
+    assert "beer_promo" not in out.split("Items:")[1]
 
 
 def test_an_uncertain_audience_is_told_apart(capsys):
     argv = ["rules", "simulate", "--age-group", "senior", "--at", "2026-11-24 10:00", "--confidence", "0.1"]
     assert main(argv) == 0
     out = capsys.readouterr().out
-    assert "plays: brand_loop" in out and "confidence 0.10 < 0.35" in out
+    assert "Plays: brand_loop" in out and "confidence 0.10, below 0.35" in out
 
 
 def test_decision_settings_come_from_the_config_file(data_dir: Path, capsys, tmp_path: Path):
@@ -69,7 +74,7 @@ def test_decision_settings_come_from_the_config_file(data_dir: Path, capsys, tmp
     config.write_text("decision:\n  min_audience_confidence: 0.05\n")
     argv = ["rules", "simulate", "--age-group", "senior", "--at", "2026-11-24 10:00", "--confidence", "0.1"]
     assert main(argv + ["--config", str(config)]) == 0
-    assert "plays: seniors_morning" in capsys.readouterr().out
+    assert "Plays: seniors_morning" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -107,4 +112,4 @@ def test_content_in_a_playlist_is_removed_only_with_force(capsys):
     assert "seniors_morning" in capsys.readouterr().out
     argv = ["rules", "simulate", "--age-group", "senior", "--at", "2026-11-24 10:00"]
     assert main(argv) == 0
-    assert "items: drinks_coffee (8 s)" in capsys.readouterr().out
+    assert "Items: drinks_coffee (8 s)" in capsys.readouterr().out

@@ -29,15 +29,33 @@ __all__ = ["install_console", "page_modules"]
 
 def page_modules() -> tuple:
     """The modules whose `router` holds the console's pages (paths without the /console prefix)."""
-    from signage.server.console import pages_auth, pages_content, pages_fleet, pages_releases, pages_reports, pages_suggestions
+    from signage.server.console import (
+        pages_auth,
+        pages_content,
+        pages_fleet,
+        pages_releases,
+        pages_reports,
+        pages_suggestions,
+        words,  # noqa: F401  (the templates' words functions)
+    )
 
     return (pages_auth, pages_fleet, pages_releases, pages_content, pages_suggestions, pages_reports)
 
 
-def install_console(app: FastAPI) -> None:
-    """Mount the console's pages at /console and its static files at /console/static."""
+def install_console(app: FastAPI, language: str | None = None) -> None:
+    """Mount the console's pages at /console and its static files at /console/static.
+
+    `language` is the server's default for a browser that asks for neither English nor
+    Korean (config `ui.language`; `auto` or none: the server settings' `language` when they
+    have one, else English). Each request still speaks its own (web.request_language).
+    """
+    from foundation.i18n import check_language
+
+    configured = language or getattr(getattr(app.state, "settings", None), "language", None)
+    app.state.console_language = check_language(configured, "ui.language") if configured not in (None, "", "auto") else None
     for module in page_modules():
         app.include_router(module.router, prefix=web.PREFIX)
     app.mount(web.PREFIX + "/static", StaticFiles(directory=web.STATIC_DIR), name="console-static")
     web.install_error_pages(app)
     app.add_middleware(web.SecurityHeaders)
+    app.add_middleware(web.ConsoleLanguage)

@@ -27,6 +27,7 @@ from signage.server.console.web import (
     render,
     session_token,
     set_session_cookie,
+    tr,
 )
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError
@@ -82,10 +83,12 @@ async def login(request: Request, db: psycopg.AsyncConnection = Depends(connecti
     kept_fields = _kept_fields(kept)
     try:
         if not name or not password:
-            raise ApiError(401, "unauthorised", "Enter your name and password.")
+            raise ApiError(401, "unauthorised", tr("console.auth", "Enter your name and password."))
         token, _, _ = await start_session(db, name, password)
     except ApiError as refused:
-        reason = refused.reason if refused.reason.endswith(".") else "Wrong name or password, or the account is disabled."
+        # Our own sentences end with a full stop; the API's one phrase for every wrong sign-in does not.
+        reason = refused.reason if refused.reason.endswith(".") \
+            else tr("console.auth", "Wrong name or password, or the account is disabled.")
         return render(request, "login.html", None, status_code=401, next=safe_next(next_path), reason=reason,
                       kept=kept if kept_fields else None, resume_to=resume_to if kept_fields else None, name=name)
     if kept_fields and isinstance(resume_to, str) and safe_next(resume_to) == resume_to:
@@ -113,6 +116,6 @@ async def logout(request: Request, person: Person = Depends(page_person("viewer"
     """End the session and forget the cookie."""
     await checked_form(request)
     await end_session(db, person, session_token(request) or "")
-    response = redirect("/login", Flash("You are signed out."))
+    response = redirect("/login", Flash(tr("console.auth", "You are signed out.")))
     response.delete_cookie(COOKIE, path=PREFIX)
     return response

@@ -43,9 +43,19 @@ from content.catalog import _title_from_file, normalise_tags, slugify
 from content.probe import SUPPORTED_TEXT, ContentKind, probe_media
 from foundation.errors import DataError, MediaError
 from signage.server.api_common import parse_day
-from signage.server.console.web import as_sentence
 from signage.server.console.thumbnails import make_thumbnail
-from signage.server.console.web import PREFIX, Flash, checked_form, is_upload, page_person, redirect, render, when_text
+from signage.server.console.web import (
+    PREFIX,
+    Flash,
+    as_sentence,
+    checked_form,
+    is_upload,
+    page_person,
+    redirect,
+    render,
+    tr,
+    when_text,
+)
 from signage.server.content_store import LocalContentStore, content_store_of, is_sha256
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, bad_request, limit_text, not_found
@@ -115,7 +125,7 @@ def _bytes_text(size: int | None) -> str | None:
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
         if size >= scale:
             return f"{size / scale:.1f} {unit}"
-    return f"{size} bytes"
+    return tr("console.content", "%n bytes", n=size)
 
 
 @router.get("/content")
@@ -136,7 +146,8 @@ async def _library_page(request: Request, person: Person, db: psycopg.AsyncConne
     limit = _upload_limit(request)
     return render(request, "content.html", person, status_code=status_code, items=items, usage=await _usage(db),
                   tags=tags, tag=tag, max_upload_bytes=limit, max_upload_text=limit_text(limit),
-                  upload_problem=upload_problem, supported=SUPPORTED_TEXT)
+                  upload_problem=upload_problem, supported=SUPPORTED_TEXT,
+                  supported_text=tr("console.content", "PNG, JPEG, WebP images; MP4, WebM, MOV, AVI videos"))
 
 
 # ---- thumbnails -------------------------------------------------------------------------------------
@@ -148,20 +159,20 @@ async def thumbnail(request: Request, sha256: str, person: Person = Depends(page
     """A small JPEG of the content file (made on first view, then kept); 404 when none can be made."""
     sha256 = sha256.removesuffix(".jpg")
     if not is_sha256(sha256):
-        raise not_found(f"{sha256[:80]!r} is not the sha256 of a content file.")
+        raise not_found(tr("console.content", "{sha256} is not the sha256 of a content file.", sha256=repr(sha256[:80])))
     cached = await (await db.execute("SELECT jpeg, problem FROM content_thumbnails WHERE sha256 = %s", (sha256,))).fetchone()
     if cached is None:
         blob = await (await db.execute(
             "SELECT b.media_type, (SELECT l.kind FROM library_items l WHERE l.sha256 = b.sha256 LIMIT 1)"
             " FROM blobs b WHERE b.sha256 = %s", (sha256,))).fetchone()
         if blob is None:
-            raise not_found(f"There is no content file {sha256}.")
+            raise not_found(tr("console.content", "There is no content file {sha256}.", sha256=sha256))
         media_type, kind = blob
         kind = kind or ("video" if media_type.startswith("video/") else "image")
         cached = await _make_thumbnail(db, content_store_of(request.app), sha256, kind)
     jpeg, problem = cached
     if jpeg is None:
-        raise not_found(as_sentence(f"No thumbnail of this file: {problem}"))
+        raise not_found(as_sentence(tr("console.content", "No thumbnail of this file: {problem}", problem=problem)))
     # Content is immutable by its hash, so the thumbnail is too.
     return Response(bytes(jpeg), media_type="image/jpeg", headers={"Cache-Control": "private, max-age=86400"})
 
@@ -254,14 +265,15 @@ async def upload(request: Request, person: Person = Depends(page_person("editor"
     form = await checked_form(request)
     sent = form.get("file")
     if not is_upload(sent) or not sent.filename:
-        return await _upload_refused(request, person, db, wants_json, "Choose an image or video file to upload.")
+        return await _upload_refused(request, person, db, wants_json,
+                                     tr("console.content", "Choose an image or video file to upload."))
     file_name = _safe_file_name(sent.filename)
     try:
         received = await asyncio.to_thread(_receive, sent.file, file_name)
     except MediaError as error:
         log.info("console upload of %s by %s refused: %s", file_name, person.actor, error.reason)
         return await _upload_refused(request, person, db, wants_json, as_sentence(
-            f"The file {file_name} was not stored: {error.reason}"))
+            tr("console.content", "The file {file} was not stored: {reason}", file=file_name, reason=error.reason)))
     try:
         media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         store = content_store_of(request.app)
@@ -274,13 +286,13 @@ async def upload(request: Request, person: Person = Depends(page_person("editor"
         "SELECT name FROM library_items WHERE sha256 = %s ORDER BY name LIMIT 1", (received.sha256,))).fetchone()
     if existing is not None:
         next_path = f"/content/items/{existing[0]}"
-        flash = Flash(f"{file_name} is in the library already, as {existing[0]}.", "ok")
+        flash = Flash(tr("console.content", "{file} is in the library already, as {name}.", file=file_name, name=existing[0]), "ok")
     else:
         query = {"sha256": received.sha256, "file": file_name, "kind": received.kind.value}
         if received.duration_s is not None:
             query["duration_s"] = f"{received.duration_s:.3f}"
         next_path = "/content/new?" + urllib.parse.urlencode(query)
-        flash = Flash(f"{file_name} is stored; give the new item its details.", "ok")
+        flash = Flash(tr("console.content", "{file} is stored; give the new item its details.", file=file_name), "ok")
     if wants_json:
         response = JSONResponse({"next": PREFIX + next_path, "sha256": received.sha256})
         for key, value in redirect(next_path, flash).raw_headers:  # the next page shows the message too
@@ -312,7 +324,8 @@ def _problems_of(error: ApiError | pydantic.ValidationError) -> dict[str, str]:
         return found
     reason = error.reason
     if reason.startswith("valid_from ") and "after valid_until" in reason:
-        return {"valid_until": as_sentence(f"The last day comes before the first day ({reason})")}
+        return {"valid_until": as_sentence(tr("console.content", "The last day comes before the first day ({reason})",
+                                              reason=reason))}
     match = _REASON_FIELD.match(reason)
     if error.status == 409:
         return {"name": as_sentence(reason)}
@@ -345,10 +358,10 @@ def _checked_fields(values: dict, is_new: bool) -> tuple[ItemFields | None, dict
             raise ValueError
     except ValueError:
         duration_s = None
-        problems["duration_s"] = "Enter the display time as a number of seconds, such as 8."
+        problems["duration_s"] = tr("console.content", "Enter the display time as a number of seconds, such as 8.")
     else:
         if duration_s <= 0:  # the API says so too, but only after the title: here both are told at once
-            problems["duration_s"] = "Enter a display time of more than 0 seconds."
+            problems["duration_s"] = tr("console.content", "Enter a display time of more than 0 seconds.")
     try:
         # Split here so a problem names the tag as typed, without the space after its comma.
         tags = list(normalise_tags([part.strip() for part in values["tags"].split(",") if part.strip()]))
@@ -384,10 +397,10 @@ async def new_item(request: Request, sha256: str = "", file: str = "", kind: str
                    db: psycopg.AsyncConnection = Depends(connection)) -> Response:
     """The fields of a new item for an uploaded file, filled in from its file name."""
     if not is_sha256(sha256) or kind not in ("image", "video"):
-        raise bad_request("This page is for a file just uploaded; upload it on the Content page.")
+        raise bad_request(tr("console.content", "This page is for a file just uploaded; upload it on the Content page."))
     blob = await (await db.execute("SELECT size_bytes FROM blobs WHERE sha256 = %s", (sha256,))).fetchone()
     if blob is None:
-        raise not_found("That file is not on the server (any more); upload it again on the Content page.")
+        raise not_found(tr("console.content", "That file is not on the server (any more); upload it again on the Content page."))
     path = Path(_safe_file_name(file or "upload"))
     values = {key: "" for key in FIELDS}
     values.update(name=slugify(path.stem), title=_title_from_file(path), kind=kind, sha256=sha256,
@@ -396,9 +409,11 @@ async def new_item(request: Request, sha256: str = "", file: str = "", kind: str
     problems = {}
     taken = await (await db.execute("SELECT 1 FROM library_items WHERE name = %s", (values["name"],))).fetchone()
     if taken:
-        problems["name"] = f"The library has an item named {values['name']} already; choose another name."
+        problems["name"] = tr("console.content", "The library has an item named {name} already; choose another name.",
+                              name=values["name"])
     elif not values["name"]:
-        problems["name"] = "No name can be made from the file name; give one (lower-case letters, digits and _)."
+        problems["name"] = tr("console.content", "No name can be made from the file name; give one (lower-case letters,"
+                              " digits and _).")
     return render(request, "content_item.html", person, item=None, values=values, problems=problems, is_new=True,
                   usage=[], size_text=_bytes_text(blob[0]))
 
@@ -417,7 +432,7 @@ async def create_item(request: Request, person: Person = Depends(page_person("ed
         except (ApiError, pydantic.ValidationError) as error:
             problems = _problems_of(error)
         else:
-            return redirect(f"/content/items/{values['name']}", Flash(f"{values['name']} is in the library.", "ok"))
+            return redirect(f"/content/items/{values['name']}", Flash(tr("console.content", "{name} is in the library.", name=values["name"]), "ok"))
     size = await (await db.execute("SELECT size_bytes FROM blobs WHERE sha256 = %s", (values["sha256"] or None,))).fetchone()
     return render(request, "content_item.html", person, status_code=400, item=None, values=values, problems=problems,
                   is_new=True, usage=[], size_text=_bytes_text(size[0]) if size else None)
@@ -429,7 +444,7 @@ async def _item(db: psycopg.AsyncConnection, person: Person, name: str) -> dict:
         if item["name"] == name:
             item["updated_text"] = when_text(item["updated_at"])
             return item
-    raise not_found(f"There is no library item {name[:80]!r}; the Content page lists them.")
+    raise not_found(tr("console.content", "There is no library item {name}; the Content page lists them.", name=repr(name[:80])))
 
 
 def _values_of(item: dict) -> dict:
@@ -470,7 +485,7 @@ async def change_item(request: Request, name: str, person: Person = Depends(page
         except (ApiError, pydantic.ValidationError) as error:
             problems = _problems_of(error)
         else:
-            return redirect(f"/content/items/{name}", Flash(f"{name} is saved.", "ok"))
+            return redirect(f"/content/items/{name}", Flash(tr("console.content", "{name} is saved.", name=name), "ok"))
     return render(request, "content_item.html", person, status_code=400, item=item, values=values, problems=problems,
                   is_new=False, usage=(await _usage(db, name)).get(name, []),
                   size_text=_bytes_text(item["size_bytes"]))

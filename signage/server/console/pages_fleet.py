@@ -44,7 +44,16 @@ from fastapi.responses import Response
 from psycopg.rows import dict_row
 
 from signage.server.api_common import fetch_group
-from signage.server.console.web import Flash, as_sentence, checked_form, page_person, redirect, render
+from signage.server.console.web import (
+    Flash,
+    as_sentence,
+    checked_form,
+    page_person,
+    redirect,
+    render,
+    tr,
+    tr_noop,
+)
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, not_found
 from signage.server.routes_kiosk import server_now
@@ -61,7 +70,7 @@ from signage.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "kiosk_view", "like_pattern",
+__all__ = ["PAGE_SIZE", "SILENT_AFTER_HEARTBEATS", "SILENT_AFTER_S", "STATES", "STATE_BADGES", "kiosk_view", "like_pattern",
            "relative_time", "router"]
 
 router = APIRouter()
@@ -80,15 +89,15 @@ def relative_time(moment: dt.datetime | None, now: dt.datetime) -> dict | None:
         return None
     seconds = (now - moment).total_seconds()
     if seconds < 0:
-        ago = "just now"  # the database's clock a little ahead of the app's
+        ago = tr("console.fleet", "just now")  # the database's clock a little ahead of the app's
     elif seconds < 60:
-        ago = f"{int(seconds)} s ago"
+        ago = tr("console.fleet", "%n s ago", n=int(seconds))
     elif seconds < 90 * 60:
-        ago = f"{int(seconds // 60)} min ago"
+        ago = tr("console.fleet", "%n min ago", n=int(seconds // 60))
     elif seconds < 48 * 3600:
-        ago = f"{int(seconds // 3600)} h ago"
+        ago = tr("console.fleet", "%n h ago", n=int(seconds // 3600))
     else:
-        ago = f"{int(seconds // 86400)} days ago"
+        ago = tr("console.fleet", "%n days ago", n=int(seconds // 86400))
     utc = moment.astimezone(dt.UTC)
     at = utc.strftime("%H:%M:%S UTC") if utc.date() == now.astimezone(dt.UTC).date() else utc.strftime("%Y-%m-%d %H:%M UTC")
     return {"ago": ago, "at": at, "iso": utc.isoformat(timespec="seconds")}
@@ -96,12 +105,12 @@ def relative_time(moment: dt.datetime | None, now: dt.datetime) -> dict | None:
 
 def _duration_text(seconds: float) -> str:
     if seconds < 120:
-        return f"{seconds:.0f} s"
+        return tr("console.fleet", "{seconds} s", seconds=f"{seconds:.0f}")
     if seconds < 2 * 3600:
-        return f"{seconds / 60:.0f} min"
+        return tr("console.fleet", "{minutes} min", minutes=f"{seconds / 60:.0f}")
     if seconds < 2 * 86400:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} days"
+        return tr("console.fleet", "{hours} h", hours=f"{seconds / 3600:.1f}")
+    return tr("console.fleet", "{days} days", days=f"{seconds / 86400:.1f}")
 
 
 # ---- what a heartbeat says -------------------------------------------------------------------
@@ -142,13 +151,16 @@ def kiosk_view(row: dict, now: dt.datetime) -> dict:
         if entry.get("message")
     ] if isinstance(status.get("last_errors"), list) else []
     problems = []  # what is wrong now, besides the player's own error lines
+    # The kiosk's own words (its error, state and reason) are shown as it sent them.
     if _text(sync.get("last_error")):
-        problems.append(f"sync: {_text(sync.get('last_error'))}")
+        problems.append(tr("console.fleet", "sync: {error}", error=_text(sync.get("last_error"))))
     database = _object(status.get("database"))
     if database.get("state") not in (None, "ok"):
-        problems.append(f"database: {_text(database.get('state'), 40)} ({_text(database.get('reason')) or 'no reason given'})")
+        problems.append(tr("console.fleet", "database: {state} ({reason})", state=_text(database.get("state"), 40),
+                           reason=_text(database.get("reason")) or tr("console.fleet", "no reason given")))
     if camera and camera.get("state") in ("failed", "no signal"):
-        problems.append(f"camera: {_text(camera.get('state'), 40)} ({_text(camera.get('detail')) or 'no detail'})")
+        problems.append(tr("console.fleet", "camera: {state} ({detail})", state=_text(camera.get("state"), 40),
+                           detail=_text(camera.get("detail")) or tr("console.fleet", "no detail")))
     version = row.get("release_version")
     return {
         "kiosk_id": row["kiosk_id"], "name": row["name"], "store": row["store"], "groups": row.get("groups") or [],
@@ -181,10 +193,17 @@ _REVOKED = "(k.revoked_at IS NOT NULL)"
 _AWAITING = "(k.revoked_at IS NULL AND k.token_sha256 IS NULL)"
 # The `?state=` choices: the value in the URL, the label of the form, the SQL (as kiosk_view decides).
 STATES = {
-    "silent": ("Silent", _SILENT),
-    "online": ("Online", f"(k.token_sha256 IS NOT NULL AND k.revoked_at IS NULL AND NOT {_SILENT})"),
-    "awaiting": ("Awaiting enrolment", _AWAITING),
-    "revoked": ("Revoked", _REVOKED),
+    "silent": (tr_noop("console.fleet", "Silent"), _SILENT),
+    "online": (tr_noop("console.fleet", "Online"), f"(k.token_sha256 IS NOT NULL AND k.revoked_at IS NULL AND NOT {_SILENT})"),
+    "awaiting": (tr_noop("console.fleet", "Awaiting enrolment"), _AWAITING),
+    "revoked": (tr_noop("console.fleet", "Revoked"), _REVOKED),
+}
+# A kiosk's state (kiosk_view's `state`, also the rows' data-state) as its badge says it.
+STATE_BADGES = {
+    "online": tr_noop("console.fleet", "online"),
+    "silent": tr_noop("console.fleet", "silent"),
+    "awaiting enrolment": tr_noop("console.fleet", "awaiting enrolment"),
+    "revoked": tr_noop("console.fleet", "revoked"),
 }
 # The group and the search (%(q)s a LIKE pattern with its wildcards escaped, or NULL).
 _MATCHING = ("(%(group)s::bigint IS NULL OR k.store_id IN (SELECT store_id FROM group_stores WHERE group_id = %(group)s))"
@@ -229,7 +248,8 @@ def _page_number(text: str | None) -> int:
     if text is None or text == "":
         return 1
     if not text.isdecimal() or len(text) > 9 or int(text) < 1:
-        raise ApiError(400, "bad_request", f"The page {text[:40]!r} is not a page number; pages are numbered from 1.")
+        raise ApiError(400, "bad_request", tr("console.fleet", "The page {page} is not a page number; pages are numbered"
+                                              " from 1.", page=repr(text[:40])))
     return int(text)
 
 
@@ -247,8 +267,8 @@ async def fleet(request: Request, group: str | None = None, q: str | None = None
     now = server_now(request)
     group, q, state = group or None, " ".join((q or "").split()) or None, state or None
     if state is not None and state not in STATES:
-        raise ApiError(400, "bad_request", f"There is no kiosk state {state[:40]!r}; choose one of {', '.join(STATES)}"
-                       " or all states.")
+        raise ApiError(400, "bad_request", tr("console.fleet", "There is no kiosk state {state}; choose one of {states}"
+                                              " or all states.", state=repr(state[:40]), states=", ".join(STATES)))
     number = _page_number(page)
     group_id = (await fetch_group(db, group))["group_id"] if group else None  # an unknown group: the 404 page
     parameters = {"group": group_id, "q": like_pattern(q) if q else None,
@@ -260,8 +280,9 @@ async def fleet(request: Request, group: str | None = None, q: str | None = None
         listed = counts[{"awaiting": "awaiting enrolment"}.get(state, state)] if state else counts["total"]
         pages = max(1, -(-listed // PAGE_SIZE))
         if number > pages:
-            raise ApiError(400, "bad_request", f"There is no page {number}: these kiosks fill {pages}"
-                           f" {'page' if pages == 1 else 'pages'}; go to page {pages} or to the first page.")
+            raise ApiError(400, "bad_request", tr("console.fleet", "There is no page {page}: these kiosks fill %n pages;"
+                                                  " go to page {last} or to the first page.", n=pages, page=number,
+                                                  last=pages))
         await cursor.execute(
             _FLEET_SQL.format(matching=_MATCHING, state=STATES[state][1] if state else "TRUE", silent=_SILENT),
             {**parameters, "limit": PAGE_SIZE, "offset": (number - 1) * PAGE_SIZE})
@@ -271,8 +292,8 @@ async def fleet(request: Request, group: str | None = None, q: str | None = None
     filters = {"group": group, "q": q, "state": state}
     links = {name: _fleet_url(**filters, page=target) for name, target in
              (("first", 1), ("previous", number - 1), ("next", number + 1), ("last", pages)) if 1 <= target <= pages}
-    return render(request, "fleet.html", person, kiosks=kiosks, groups=groups, group=group, q=q, state=state,
-                  states={key: label for key, (label, _) in STATES.items()}, counts=counts, listed=listed,
+    return render(request, "fleet.html", person, state_badges=STATE_BADGES, kiosks=kiosks, groups=groups, group=group, q=q, state=state,
+                  states={key: tr("console.fleet", label) for key, (label, _) in STATES.items()}, counts=counts, listed=listed,
                   page=number, pages=pages, first_row=(number - 1) * PAGE_SIZE + 1 if kiosks else 0,
                   last_row=(number - 1) * PAGE_SIZE + len(kiosks), links=links, page_size=PAGE_SIZE,
                   silent_after=_duration_text(SILENT_AFTER_S), heartbeat_s=SyncSettings.heartbeat_s)
@@ -281,7 +302,8 @@ async def fleet(request: Request, group: str | None = None, q: str | None = None
 def _kiosk_id(text: str) -> int:
     """The kiosk or command id of a path; 404 for anything that is not one (no JSON validation error on a page)."""
     if not text.isdigit() or len(text) > 18:
-        raise not_found(f"There is no kiosk or command {text[:40]!r}; the fleet page lists them.")
+        raise not_found(tr("console.fleet", "There is no kiosk or command {id}; the fleet page lists them.",
+                           id=repr(text[:40])))
     return int(text)
 
 
@@ -315,7 +337,7 @@ async def kiosk_page(request: Request, kiosk: str, person: Person = Depends(page
         command["acked"] = relative_time(command["acked_at"], now)
     screenshot = next((command for command in commands if command["has_screenshot"]), None)
     pending = [command for command in commands if command["state"] in ("pending", "delivered")]
-    return render(request, "kiosk.html", person, kiosk=view, target=target, commands=commands, screenshot=screenshot,
+    return render(request, "kiosk.html", person, state_badges=STATE_BADGES, kiosk=view, target=target, commands=commands, screenshot=screenshot,
                   pending=pending, commands_allowed=CONSOLE_COMMANDS, heartbeat_s=SyncSettings.heartbeat_s,
                   silent_after=_duration_text(SILENT_AFTER_S), revoked=row["revoked_at"] is not None)
 
@@ -328,7 +350,8 @@ async def send_command(request: Request, kiosk: str, person: Person = Depends(pa
     form = await checked_form(request)
     kind = form.get("kind")
     if kind not in CONSOLE_COMMANDS:
-        raise ApiError(400, "bad_request", f"The console sends a reload or a screenshot, not {str(kind)[:40]!r}; use the buttons on the kiosk page.")
+        raise ApiError(400, "bad_request", tr("console.fleet", "The console sends a reload or a screenshot, not {kind};"
+                                              " use the buttons on the kiosk page.", kind=repr(str(kind)[:40])))
     try:
         sent = await add_command(kiosk_id, NewCommand(kind=kind), person, db)
     except ApiError as error:
@@ -336,10 +359,13 @@ async def send_command(request: Request, kiosk: str, person: Person = Depends(pa
             raise
         return redirect(f"/kiosks/{kiosk_id}", Flash(as_sentence(error.reason), "error"))
     log.info("console: %s sent command %d (%s) to kiosk %d", person.actor, sent["command_id"], kind, kiosk_id)
-    what = "A screenshot was asked for" if kind == "screenshot" else "A reload was sent"
-    return redirect(f"/kiosks/{kiosk_id}", Flash(
-        f"{what} (command {sent['command_id']}); the kiosk picks it up at its next heartbeat, within about "
-        f"{SyncSettings.heartbeat_s:.0f} s.", "ok"))
+    if kind == "screenshot":
+        text = tr("console.fleet", "A screenshot was asked for (command {command}); the kiosk picks it up at its next"
+                  " heartbeat, within about {seconds} s.", command=sent["command_id"], seconds=f"{SyncSettings.heartbeat_s:.0f}")
+    else:
+        text = tr("console.fleet", "A reload was sent (command {command}); the kiosk picks it up at its next heartbeat,"
+                  " within about {seconds} s.", command=sent["command_id"], seconds=f"{SyncSettings.heartbeat_s:.0f}")
+    return redirect(f"/kiosks/{kiosk_id}", Flash(text, "ok"))
 
 
 @router.get("/commands/{command}/screenshot")

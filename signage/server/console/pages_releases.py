@@ -62,11 +62,13 @@ from signage.server.api_common import fetch_group
 from signage.server.console.web import (
     Flash,
     as_sentence,
-    when_text,
     checked_form,
     page_person,
     redirect,
     render,
+    tr,
+    tr_noop,
+    when_text,
 )
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError, not_found
@@ -97,13 +99,22 @@ RULE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 PLAYLIST_FIELDS: dict[str, tuple[str, ...]] = {"name": ("name",), "loop": ("loop",), "items": ("items",), "note": ("note",)}
 _LIST_FIELDS = ("age_groups", "attire", "genders", "weekdays")
-_LABELS = {  # a field path's parts in words, for problems shown at the top of the form
-    "default_playlist": "default playlist", "age_groups": "age groups", "genders": "genders", "weekdays": "days",
-    "time": "time of day", "min_group_size": "people, at least", "max_group_size": "people, at most",
-    "min_dwell_s": "stayed at least (s)", "dates": "dates", "from": "from", "until": "until", "cooldown_s": "rest after playing (s)",
-    "max_plays_per_hour": "plays per hour at most", "learned_metrics": "learned numbers", "when": "when",
-    "items": "items", "loop": "loop", "name": "name", "playlist": "playlist", "priority": "priority", "weight": "weight",
-    "enabled": "enabled", "note": "note", "origin": "origin", "attire": "attire", "duration_s": "seconds", "content": "content",
+_LABELS = {  # a field path's parts in words, for problems shown at the top of the form (translated where shown)
+    "default_playlist": tr_noop("console.editor", "default playlist"), "age_groups": tr_noop("console.editor", "age groups"),
+    "genders": tr_noop("console.editor", "genders"), "weekdays": tr_noop("console.editor", "days"),
+    "time": tr_noop("console.editor", "time of day"), "min_group_size": tr_noop("console.editor", "people, at least"),
+    "max_group_size": tr_noop("console.editor", "people, at most"),
+    "min_dwell_s": tr_noop("console.editor", "stayed at least (s)"), "dates": tr_noop("console.editor", "dates"),
+    "from": tr_noop("console.editor", "from"), "until": tr_noop("console.editor", "until"),
+    "cooldown_s": tr_noop("console.editor", "rest after playing (s)"),
+    "max_plays_per_hour": tr_noop("console.editor", "plays per hour at most"),
+    "learned_metrics": tr_noop("console.editor", "learned numbers"), "when": tr_noop("console.editor", "when"),
+    "items": tr_noop("console.editor", "items"), "loop": tr_noop("console.editor", "loop"),
+    "name": tr_noop("console.editor", "name"), "playlist": tr_noop("console.editor", "playlist"),
+    "priority": tr_noop("console.editor", "priority"), "weight": tr_noop("console.editor", "weight"),
+    "enabled": tr_noop("console.editor", "enabled"), "note": tr_noop("console.editor", "note"),
+    "origin": tr_noop("console.editor", "origin"), "attire": tr_noop("console.editor", "attire"),
+    "duration_s": tr_noop("console.editor", "seconds"), "content": tr_noop("console.editor", "content"),
 }
 CHOICES = {
     "age_groups": [g.value for g in AgeGroup], "attire": [a.value for a in Attire], "genders": [g.value for g in Gender],
@@ -309,11 +320,24 @@ def path_in_words(path: tuple[str | int, ...], draft: Draft | None) -> str:
         section, index = parts[0], parts[1]
         entries = (draft.rules if section == "rules" else draft.playlists) if draft else []
         name = entries[index]["name"].strip() if index < len(entries) else ""
-        words.append(f"{section[:-1]} {index + 1}" + (f" “{name}”" if name else ""))
+        if section == "rules":
+            words.append(tr("console.editor", "rule {number} “{name}”", number=index + 1, name=name) if name
+                         else tr("console.editor", "rule {number}", number=index + 1))
+        else:
+            words.append(tr("console.editor", "playlist {number} “{name}”", number=index + 1, name=name) if name
+                         else tr("console.editor", "playlist {number}", number=index + 1))
         parts = parts[2:]
     for part in parts:
-        words.append(f"entry {part + 1}" if isinstance(part, int) else _LABELS.get(part, str(part)))
-    return ", ".join(words) or "the document"
+        if isinstance(part, int):
+            words.append(tr("console.editor", "entry {number}", number=part + 1))
+        else:
+            words.append(tr("console.editor", _LABELS[part]) if part in _LABELS else str(part))
+    return ", ".join(words) or the_document()
+
+
+def the_document() -> str:
+    """Where a problem is when no field shows it (also what the page and its script compare with)."""
+    return tr("console.editor", "the document")
 
 
 def draft_problems(lines: list[str], group: str, draft: Draft | None) -> list[FieldProblem]:
@@ -333,7 +357,7 @@ def draft_problems(lines: list[str], group: str, draft: Draft | None) -> list[Fi
         found = _PATH.match(rest)
         path = _path_of(found.group(1)) if found and found.group(1).split(".")[0].split("[")[0] in DOCUMENT_KEYS else ()
         message = found.group(2) if path else rest
-        placed.append(FieldProblem(field_of(path, draft), path_in_words(path, draft) if path else "the document",
+        placed.append(FieldProblem(field_of(path, draft), path_in_words(path, draft) if path else the_document(),
                                    message, number))
     return placed
 
@@ -373,7 +397,8 @@ def _decoded(row: dict) -> RuleDocument:
     problems: list[Problem] = []
     document = decode_document({"playlists": [], "rules": [], **row["document"]}, problems)
     if problems:  # stored releases passed validation: a hand-edited row
-        raise ApiError(500, "bad_release", f"release version {row['version']} does not decode: {problems[0]}")
+        raise ApiError(500, "bad_release", tr("console.releases", "Release version {version} does not decode: {problem}",
+                                              version=row["version"], problem=problems[0]))
     return document
 
 
@@ -394,7 +419,8 @@ def _release_of(rows: list[dict], version: object, group: str) -> dict:
     for row in rows:
         if str(row["version"]) == str(version):
             return row
-    raise not_found(f"group {group} has no release version {str(version)[:20]}; its versions are listed on its page.")
+    raise not_found(tr("console.releases", "group {group} has no release version {version}; its versions are listed on"
+                       " its page.", group=group, version=str(version)[:20]))
 
 
 def who(actor: str) -> str:
@@ -414,7 +440,7 @@ def diff_lines(old_text: str, new_text: str, old_label: str, new_label: str) -> 
 
 
 def _values(**values) -> dict:
-    return {"who": who, "when_text": when_text, "choices": CHOICES, **values}
+    return {"who": who, "when_text": when_text, "choices": CHOICES, "the_document": the_document(), **values}
 
 
 # ---- pages: groups and releases ------------------------------------------------------------
@@ -461,7 +487,8 @@ async def diff_page(request: Request, group: str, old: str | None = None, new: s
     newer = _release_of(rows, new, group) if new else rows[0]
     older = _release_of(rows, old, group) if old else (rows[1] if len(rows) > 1 else rows[0])
     # The documents as the kiosk reads them (dumped from what is stored), so layout and comments add no noise.
-    lines = diff_lines(_canonical(older), _canonical(newer), f"version {older['version']}", f"version {newer['version']}")
+    lines = diff_lines(_canonical(older), _canonical(newer), tr("console.releases", "version {version}", version=older["version"]),
+                       tr("console.releases", "version {version}", version=newer["version"]))
     return render(request, "release_diff.html", person, **_values(group=row, rows=rows, lines=lines, old=older, new=newer))
 
 
@@ -599,12 +626,13 @@ async def _save(request: Request, person: Person, db: psycopg.AsyncConnection, g
     if state.source == "form":
         state.yaml_text = draft_yaml(state.draft)
     if len(state.note) > MAX_NOTE_CHARS:
-        state.note_problem = f"The note has {len(state.note):,} characters; keep it to {MAX_NOTE_CHARS:,}."
+        state.note_problem = tr("console.editor", "The note has {count} characters; keep it to {limit}.",
+                                count=f"{len(state.note):,}", limit=f"{MAX_NOTE_CHARS:,}")
         return await _render_editor(request, person, db, group, state, status_code=400)
     try:
         body = NewRelease(document_yaml=state.yaml_text, note=state.note, base_version=state.base_version)
     except BodyError as error:  # a NUL or a lone surrogate: text PostgreSQL cannot keep
-        state.problems = [FieldProblem(None, "the document", error.errors()[0]["msg"].removeprefix("Value error, "))]
+        state.problems = [FieldProblem(None, the_document(), error.errors()[0]["msg"].removeprefix("Value error, "))]
         return await _render_editor(request, person, db, group, state, status_code=400)
     try:
         made = await add_release(group["name"], body, person, db)
@@ -617,12 +645,15 @@ async def _save(request: Request, person: Person, db: psycopg.AsyncConnection, g
             rows = await _releases(db, group)
             state.stale = rows[0]
             state.stale_diff = diff_lines(_canonical(rows[0]), _canonical_text(state.yaml_text),
-                                          f"version {rows[0]['version']} (saved by {who(rows[0]['created_by'])})", "your draft")
+                                          tr("console.editor", "version {version} (saved by {person})",
+                                             version=rows[0]["version"], person=who(rows[0]["created_by"])),
+                                          tr("console.editor", "your draft"))
             return await _render_editor(request, person, db, group, state, status_code=409)
         raise
     log.info("console: %s saved version %d of group %s", person.actor, made["version"], group["name"])
     return redirect(f"/groups/{group['name']}/releases/{made['version']}",
-                    Flash(f"Saved version {made['version']} of {group['name']}. It is not out yet: roll it out when ready."))
+                    Flash(tr("console.editor", "Saved version {version} of {group}. It is not out yet: roll it out when ready.",
+                             version=made["version"], group=group["name"])))
 
 
 # ---- the simulator ---------------------------------------------------------------------------
@@ -663,24 +694,25 @@ class Audience:
             try:
                 return kind(text)
             except ValueError:
-                problems[key] = f"Unknown {key.replace('_', ' ')} {text[:40]!r}; choose one of the list."
+                problems[key] = tr("console.simulator", "Unknown value {value}; choose one of the list.", value=repr(text[:40]))
                 return None
 
-        def number(key, kind, low, high=None, words=""):
+        def number(key, kind, low, high=None, expected=""):
             try:
                 value = kind(getattr(self, key))
                 if not math.isfinite(value) or value < low or (high is not None and value > high):
                     raise ValueError
                 return value
             except ValueError:
-                problems[key] = f"Expected {words}, got {getattr(self, key)[:40]!r}."
+                problems[key] = tr("console.simulator", "Expected {expected}, got {value}.", expected=expected,
+                                   value=repr(getattr(self, key)[:40]))
                 return None
 
         age = member(AgeGroup, "age_group", empty_ok=True)
         attire, gender = member(Attire, "attire"), member(Gender, "gender")
-        size = number("group_size", int, 0, words="a whole number of people, 0 or more")
-        dwell = number("dwell_s", float, 0.0, words="seconds, 0 or more")
-        confidence = number("confidence", float, 0.0, 1.0, words="a number from 0 to 1")
+        size = number("group_size", int, 0, expected=tr("console.simulator", "a whole number of people, 0 or more"))
+        dwell = number("dwell_s", float, 0.0, expected=tr("console.simulator", "seconds, 0 or more"))
+        confidence = number("confidence", float, 0.0, 1.0, expected=tr("console.simulator", "a number from 0 to 1"))
         when = None
         if self.at:
             try:
@@ -794,24 +826,27 @@ def explain_refusal(step: str, version: int | None, state: dict, reason: str) ->
     current, canary = state["current_version"], state["canary_version"]
     if step == "rollback":
         if current is None and canary is None:
-            return f"Nothing of {group} is out yet, so there is nothing to roll back."
+            return tr("console.rollout", "Nothing of {group} is out yet, so there is nothing to roll back.", group=group)
         if canary is None:
-            return (f"Version {current} is the first release of {group} that went out to all stores, so there is no"
-                    " earlier one to go back to.")
+            return tr("console.rollout", "Version {version} is the first release of {group} that went out to all stores, so"
+                      " there is no earlier one to go back to.", version=current, group=group)
     elif version is not None and version == current:
-        return f"Version {version} already runs in every store of {group}; nothing to do."
+        return tr("console.rollout", "Version {version} already runs in every store of {group}; nothing to do.",
+                  version=version, group=group)
     elif step == "canary":
         if version == canary:
-            return f"Version {version} is already in canary; roll it out to all, or roll it back."
+            return tr("console.rollout", "Version {version} is already in canary; roll it out to all, or roll it back.",
+                      version=version)
         if canary is not None:
-            return (f"Version {canary} is in canary in {state['canary_group']} now: roll it out to all or roll it"
-                    f" back before trying version {version}.")
+            return tr("console.rollout", "Version {canary} is in canary in {canary_group} now: roll it out to all or roll it"
+                      " back before trying version {version}.", canary=canary, canary_group=state["canary_group"],
+                      version=version)
         if current is not None and version is not None and version < current:
-            return (f"Version {version} is older than version {current}, which every store runs: to go back, use"
-                    " Roll back instead.")
+            return tr("console.rollout", "Version {version} is older than version {current}, which every store runs: to go"
+                      " back, use Roll back instead.", version=version, current=current)
     elif step == "all" and version != canary:
-        return (f"Version {version} has not been tried in a canary group yet: roll it out to a canary group first,"
-                " check it there, then roll it out to all.")
+        return tr("console.rollout", "Version {version} has not been tried in a canary group yet: roll it out to a canary"
+                  " group first, check it there, then roll it out to all.", version=version)
     return as_sentence(reason)
 
 
@@ -834,11 +869,11 @@ async def rollout_post(request: Request, group: str, person: Person = Depends(pa
     view = await _rollout_view(db, row)
     step = str(form.get("step") or "")
     if step not in ("canary", "all", "rollback"):
-        raise ApiError(400, "bad_request", "Choose a step: canary, all or rollback.")
+        raise ApiError(400, "bad_request", tr("console.rollout", "Choose a step: canary, all or rollback."))
     release = _release_of(view["rows"], form.get("version"), group) if step != "rollback" else None
     canary_group = str(form.get("canary_group") or "") if step == "canary" else None
     if step == "canary" and not canary_group:
-        raise ApiError(400, "bad_request", "Choose the canary group whose stores try the release first.")
+        raise ApiError(400, "bad_request", tr("console.rollout", "Choose the canary group whose stores try the release first."))
     if canary_group:
         await fetch_group(db, canary_group)  # an unknown group is a 404 page before anything is asked
     if form.get("confirmed") != "yes":
@@ -863,11 +898,15 @@ async def rollout_post(request: Request, group: str, person: Person = Depends(pa
             group=row, chosen=str(release["version"]) if release else None, refusal=refusal,
             previous_all=_previous_all(view), **view))
     if step == "canary":
-        text = f"Version {release['version']} is out in canary: the stores of {canary_group} run it now."
+        text = tr("console.rollout", "Version {version} is out in canary: the stores of {canary_group} run it now.",
+                  version=release["version"], canary_group=canary_group)
     elif step == "all":
-        text = f"Version {release['version']} is out to every store of {group}."
+        text = tr("console.rollout", "Version {version} is out to every store of {group}.", version=release["version"],
+                  group=group)
     elif view["state"]["canary_release_id"] is not None:
-        text = f"Version {view['state']['canary_version']} is withdrawn from canary; its stores go back to the current release."
+        text = tr("console.rollout", "Version {version} is withdrawn from canary; its stores go back to the current release.",
+                  version=view["state"]["canary_version"])
     else:
-        text = f"Rolled back: every store of {group} goes back to version {after['current_version']}."
+        text = tr("console.rollout", "Rolled back: every store of {group} goes back to version {version}.", group=group,
+                  version=after["current_version"])
     return redirect(f"/groups/{group}/rollout", Flash(text))

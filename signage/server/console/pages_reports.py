@@ -24,7 +24,8 @@ from fastapi.responses import Response
 
 from playlists.reports import NO_SIGNAL, NOBODY
 from signage.server import reports, routes_reports
-from signage.server.console.web import page_person, render
+from signage.server.console.web import page_person, render, tr, tr_noop
+from signage.server.console.words import segment_key_words, weekday_words
 from signage.server.deps import Person, connection
 from signage.server.reports import (
     WEEKDAY_LABELS,
@@ -41,6 +42,38 @@ router = APIRouter()
 _PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#8c6bb1")
 _GREYS = {NOBODY: "#c9ced6", NO_SIGNAL: "#7d8591"}
 _OTHER = "(other segments)"
+# The report's own segments (not an audience key), in words where shown.
+_SPECIAL_SEGMENTS = {
+    NOBODY: tr_noop("console.reports", "nobody there"),
+    NO_SIGNAL: tr_noop("console.reports", "no camera signal"),
+    _OTHER: tr_noop("console.reports", "other audiences"),
+}
+
+
+def segment_text(segment: str | None) -> str:
+    """A dominant segment as people read it: 'teens in school uniform', 'nobody there' ('' for none)."""
+    if not segment:
+        return ""
+    if segment in _SPECIAL_SEGMENTS:
+        return tr("console.reports", _SPECIAL_SEGMENTS[segment])
+    return segment_key_words(segment)
+
+
+def where_text(filter: ReportFilter) -> str:
+    """'the stores of group seoul, from 2026-03-02 to 2026-03-08' (as ReportFilter.describe, in the request's language)."""
+    if filter.store:
+        where = tr("console.reports", "store {store}", store=filter.store)
+    elif filter.group:
+        where = tr("console.reports", "the stores of group {group}", group=filter.group)
+    else:
+        where = tr("console.reports", "every store")
+    if filter.from_day and filter.to_day:
+        return tr("console.reports", "{where}, from {start} to {end}", where=where, start=filter.from_day, end=filter.to_day)
+    if filter.from_day:
+        return tr("console.reports", "{where}, from {start} on", where=where, start=filter.from_day)
+    if filter.to_day:
+        return tr("console.reports", "{where}, up to {end}", where=where, end=filter.to_day)
+    return tr("console.reports", "{where}, over all the telemetry", where=where)
 _MAX_SEGMENTS = len(_PALETTE)  # a legend longer than this is noise: the rest are "other"
 _MAX_RULE_BARS = 15
 
@@ -190,9 +223,11 @@ def stacked_share_chart(chart_id: str, title: str, desc: str, shares: tuple[repo
             part = plot_h * samples / total
             y -= part
             chart.shapes.append(Shape(round(x + slot_w * 0.1, 2), round(y, 2), round(slot_w * 0.8, 2), round(part, 2),
-                                      f"{label}: {segment} {samples / total:.0%} ({samples:,} of {total:,} samples)",
+                                      tr("console.reports", "{slot}: {segment} {share} ({samples} of {total} samples)",
+                                         slot=label, segment=segment_text(segment), share=f"{samples / total:.0%}",
+                                         samples=f"{samples:,}", total=f"{total:,}"),
                                       colours[segment]))
-    chart.legend = [(colour, segment) for segment, colour in colours.items()]
+    chart.legend = [(colour, segment_text(segment)) for segment, colour in colours.items()]
     return chart
 
 
@@ -205,14 +240,21 @@ def heat_map(chart_id: str, title: str, desc: str, cells: dict[tuple[int, int], 
     most = max((people for people, _ in cells.values()), default=0)
     for hour in range(0, 24, 2):
         chart.labels.append(Label(round(left + hour * cell_w + cell_w / 2, 2), 20, f"{hour:02d}"))
-    for weekday, name in enumerate(WEEKDAY_LABELS):
+    for weekday in range(len(WEEKDAY_LABELS)):
+        name = weekday_words(weekday)
         y = top + weekday * cell_h
         chart.labels.append(Label(left - 6, y + cell_h / 2 + 5, name, "end"))
         for hour in range(24):
             people, segment = cells.get((weekday, hour), (0, ""))
             shade = people / most if most else 0.0
-            text = (f"{name} {hour:02d}:00: {people:,} samples with people, mostly {segment}" if people
-                    else f"{name} {hour:02d}:00: nobody seen" + (f" ({segment})" if segment else " (no samples)"))
+            slot = f"{name} {hour:02d}:00"
+            if people:
+                text = tr("console.reports", "{slot}: {count} samples with people, mostly {segment}", slot=slot,
+                          count=f"{people:,}", segment=segment_text(segment))
+            elif segment:
+                text = tr("console.reports", "{slot}: nobody seen ({segment})", slot=slot, segment=segment_text(segment))
+            else:
+                text = tr("console.reports", "{slot}: nobody seen (no samples)", slot=slot)
             chart.shapes.append(Shape(round(left + hour * cell_w + 1, 2), y + 1, round(cell_w - 2, 2), cell_h - 2, text,
                                       _blend(shade)))
     return chart
@@ -233,35 +275,44 @@ def _minutes(seconds: float) -> str:
 
 def charts(report: Report) -> dict[str, Chart]:
     """The page's charts, by section."""
-    where = report.filter.describe()
+    where = where_text(report.filter)
     hours = bar_chart(
-        "chart-hours", "Plays by hour of day", f"Plays that started in each hour, {where}.",
+        "chart-hours", tr("console.reports", "Plays by hour of day"),
+        tr("console.reports", "Plays that started in each hour, {where}.", where=where),
         # Every second hour under the bars: 24 labels do not fit a phone; the tooltips say each.
         [(f"{row.hour:02d}" if row.hour % 2 == 0 else "", row.plays,
-          f"{row.hour:02d}:00-{row.hour:02d}:59: {row.plays:,} plays, {_minutes(row.seconds)} minutes on screen")
+          tr("console.reports", "{slot}: {plays} plays, {minutes} minutes on screen",
+             slot=f"{row.hour:02d}:00-{row.hour:02d}:59", plays=f"{row.plays:,}", minutes=_minutes(row.seconds)))
          for row in report.hours],
     )
     rules = horizontal_bar_chart(
-        "chart-rules", "Rule hits", f"Items each rule put on screen, {where}.",
-        [(row.rule, row.plays, f"{row.rule}: {row.plays:,} plays, {row.starts:,} starts")
+        "chart-rules", tr("console.reports", "Rule hits"), tr("console.reports", "Items each rule put on screen, {where}.",
+                                                               where=where),
+        [(row.rule, row.plays, tr("console.reports", "{rule}: {plays} plays, {starts} starts", rule=row.rule,
+                                  plays=f"{row.plays:,}", starts=f"{row.starts:,}"))
          for row in report.rules[:_MAX_RULE_BARS]],
     )
     stores = horizontal_bar_chart(
-        "chart-stores", "Minutes on screen per store", f"Minutes on screen in each store, {where}.",
+        "chart-stores", tr("console.reports", "Minutes on screen per store"),
+        tr("console.reports", "Minutes on screen in each store, {where}.", where=where),
         [(f"{row.store} ({row.name})" if row.name != row.store else row.store, round(row.seconds / 60, 1),
-          f"{row.store}: {row.plays:,} plays, {_minutes(row.seconds)} minutes") for row in report.stores if row.plays],
+          tr("console.reports", "{store}: {plays} plays, {minutes} minutes", store=row.store, plays=f"{row.plays:,}",
+             minutes=_minutes(row.seconds))) for row in report.stores if row.plays],
     )
     by_hour = stacked_share_chart(
-        "chart-audience-hour", "Audience mix by hour of day", f"Who was in front of the screens in each hour, {where}.",
+        "chart-audience-hour", tr("console.reports", "Audience mix by hour of day"),
+        tr("console.reports", "Who was in front of the screens in each hour, {where}.", where=where),
         report.mix_by_hour(), [(hour, f"{hour:02d}") for hour in range(24)], every_other_label=True,
     )
     by_weekday = stacked_share_chart(
-        "chart-audience-weekday", "Audience mix by weekday", f"Who was in front of the screens on each weekday, {where}.",
-        report.mix_by_weekday(), list(enumerate(WEEKDAY_LABELS)), height=240,
+        "chart-audience-weekday", tr("console.reports", "Audience mix by weekday"),
+        tr("console.reports", "Who was in front of the screens on each weekday, {where}.", where=where),
+        report.mix_by_weekday(), [(day, weekday_words(day)) for day in range(len(WEEKDAY_LABELS))], height=240,
     )
     heat = heat_map(
-        "chart-heat", "Samples with people by weekday and hour",
-        f"How often somebody was in front of the screens, by weekday and hour, {where}; darker is more.",
+        "chart-heat", tr("console.reports", "Samples with people by weekday and hour"),
+        tr("console.reports", "How often somebody was in front of the screens, by weekday and hour, {where}; darker is more.",
+           where=where),
         report.people_by_weekday_hour(),
     )
     return {"hours": hours, "rules": rules, "stores": stores, "audience_hour": by_hour,
@@ -304,7 +355,8 @@ async def reports_page(request: Request, group: str | None = None, store: str | 
     return render(request, "reports.html", person, asked=asked, groups=groups, stores=stores, problem=None,
                   problem_field=None, report=report, charts=charts(report), csv=csv_links(filter),
                   hour_mix=hour_mix, weekday_mix=weekday_mix, heat_rows=reports.table(report, "people-by-weekday-hour")[1],
-                  weekdays=WEEKDAY_LABELS, minutes=_minutes)
+                  weekdays=[weekday_words(day) for day in range(len(WEEKDAY_LABELS))], minutes=_minutes,
+                  where=where_text(filter), segment_text=segment_text)
 
 
 @router.get("/reports/{name}.csv")

@@ -38,14 +38,17 @@ from playlists.learning import (
 )
 from playlists.model import RuleOrigin
 from signage.server import learning
-from signage.server.console.web import as_sentence
 from signage.server.console.web import (
     Flash,
+    as_sentence,
     checked_form,
     page_person,
     redirect,
     render,
+    tr,
+    tr_noop,
 )
+from signage.server.console.words import age_words, conditions_words
 from signage.server.deps import Person, connection
 from signage.server.errors import ApiError
 from signage.server.routes_learning import (
@@ -65,21 +68,20 @@ __all__ = ["explain_numbers", "router"]
 
 router = APIRouter()
 
-SECTIONS = (  # (state, heading, what it means)
-    ("suggested", "Waiting for a decision", "Accept one to put it in the group's next release, or reject it."),
-    ("accepted", "Accepted", "These go into the group's next release as enabled rules."),
-    ("rejected", "Rejected", "Learning never suggests these again (put one back to change that)."),
+SECTIONS = (  # (state, heading, what it means): translated where shown
+    ("suggested", tr_noop("console.suggestions", "Waiting for a decision"),
+     tr_noop("console.suggestions", "Accept one to put it in the group's next release, or reject it.")),
+    ("accepted", tr_noop("console.suggestions", "Accepted"),
+     tr_noop("console.suggestions", "These go into the group's next release as enabled rules.")),
+    ("rejected", tr_noop("console.suggestions", "Rejected"),
+     tr_noop("console.suggestions", "Learning never suggests these again (put one back to change that).")),
 )
 THRESHOLDS = ("min_lift", "min_support", "min_context_baskets", "min_category_baskets")
 THRESHOLD_LABELS = {
-    "min_lift": "Lowest lift",
-    "min_support": "Lowest support (share of all baskets)",
-    "min_context_baskets": "Fewest baskets in a context",
-    "min_category_baskets": "Fewest of them holding the category",
-}
-AGE_GROUP_LABELS = {
-    AgeGroup.CHILD: "Children", AgeGroup.TEEN: "Teens", AgeGroup.YOUNG_ADULT: "Young adults",
-    AgeGroup.ADULT: "Adults", AgeGroup.MIDDLE_AGED: "Middle-aged", AgeGroup.SENIOR: "Seniors",
+    "min_lift": tr_noop("console.suggestions", "Lowest lift"),
+    "min_support": tr_noop("console.suggestions", "Lowest support (share of all baskets)"),
+    "min_context_baskets": tr_noop("console.suggestions", "Fewest baskets in a context"),
+    "min_category_baskets": tr_noop("console.suggestions", "Fewest of them holding the category"),
 }
 # A rule's field (codec path) -> the edit form's field.
 _FORM_FIELDS = {("playlist",): "playlist", ("priority",): "priority", ("when", "time"): "time",
@@ -99,11 +101,14 @@ def explain_numbers(suggestion: dict) -> str:
     lift, confidence = suggestion["lift"], suggestion["confidence"]
     average = confidence / lift if lift else 0.0
     category = suggestion["category"].lower()
-    return (
-        f"Of {suggestion['baskets']:,.0f} baskets in this context, {suggestion['baskets_with_category']:,.0f}"
-        f" ({confidence:.1%}) held {category}, against {average:.1%} of all the group's baskets: {lift:.1f}x as often"
-        f" (the lift). With 95% confidence it is at least {suggestion['lift_lower_95']:.1f}x. Such baskets with"
-        f" {category} are {suggestion['support']:.2%} of all baskets (the support)."
+    return tr(
+        "console.suggestions",
+        "Of {baskets} baskets in this context, {with_category} ({confidence}) held {category}, against {average} of all"
+        " the group's baskets: {lift}x as often (the lift). With 95% confidence it is at least {lower}x. Such baskets"
+        " with {category} are {support} of all baskets (the support).",
+        baskets=f"{suggestion['baskets']:,.0f}", with_category=f"{suggestion['baskets_with_category']:,.0f}",
+        confidence=f"{confidence:.1%}", category=category, average=f"{average:.1%}", lift=f"{lift:.1f}",
+        lower=f"{suggestion['lift_lower_95']:.1f}", support=f"{suggestion['support']:.2%}",
     )
 
 
@@ -116,7 +121,8 @@ def _view(suggestion: dict) -> dict:
         # The kiosk's sentence; for an edited rule it quotes the finding as learned and says what the rule does now.
         "headline": suggestion_sentence(rule),
         "explanation": explain_numbers(suggestion),
-        "does": f"Plays {rule.playlist} at priority {rule.priority} when: {rule.conditions.describe()}.",
+        "does": tr("console.suggestions", "Plays {playlist} at priority {priority} when: {conditions}.",
+                   playlist=rule.playlist, priority=rule.priority, conditions=conditions_words(rule.conditions)),
         "edited": edited,
         "category_name": suggestion_category(rule) or suggestion["category"],
     }
@@ -153,13 +159,13 @@ async def _page(request: Request, person: Person, db: psycopg.AsyncConnection, g
     sections = []
     if listed:
         views = [_view(s) for s in listed["suggestions"]]
-        sections = [{"state": state, "heading": heading, "meaning": meaning,
+        sections = [{"state": state, "heading": tr("console.suggestions", heading), "meaning": tr("console.suggestions", meaning),
                      "suggestions": [v for v in views if v["state"] == state]} for state, heading, meaning in SECTIONS]
     defaults = LearningSettings()
     return render(
         request, "suggestions.html", person, status_code=status_code, groups=groups, group=group, listed=listed,
         sections=sections, releases_path=_releases_path(group) if group else None,
-        thresholds=[(key, THRESHOLD_LABELS[key], getattr(defaults, key)) for key in THRESHOLDS],
+        thresholds=[(key, tr("console.suggestions", THRESHOLD_LABELS[key]), getattr(defaults, key)) for key in THRESHOLDS],
         learn_problems=learn_problems or {}, learn_values=learn_values or {},
     )
 
@@ -189,7 +195,10 @@ async def learn(request: Request, person: Person = Depends(page_person("editor")
             try:
                 body[key] = kind(values[key])
             except ValueError:
-                problems[key] = f"{values[key][:40]!r} is not {'a whole number' if kind is int else 'a number'}; correct it or leave it empty."
+                problems[key] = (tr("console.suggestions", "{value} is not a whole number; correct it or leave it empty.",
+                                    value=repr(values[key][:40])) if kind is int else
+                                 tr("console.suggestions", "{value} is not a number; correct it or leave it empty.",
+                                    value=repr(values[key][:40])))
     if not problems:
         try:
             run = await run_learning(LearningRunRequest.model_validate(body), request, person)
@@ -209,17 +218,20 @@ async def learn(request: Request, person: Person = Depends(page_person("editor")
 
 def _run_sentence(run: dict) -> str:
     """What a learning run did, in one or two sentences."""
-    def count(number: int, one: str, many: str) -> str:
-        return f"{number:,} {one if number == 1 else many}"
-
-    text = (f"Learned from {count(run['baskets'], 'basket', 'baskets')} of {count(len(run['stores']), 'store', 'stores')}:"
-            f" {count(len(run['added']), 'new suggestion', 'new suggestions')},"
-            f" {len(run['updated']):,} refreshed, {count(len(run['skipped_rejected']), 'rejected one', 'rejected ones')}"
-            f" not suggested again, {len(run['removed_stale']):,} no longer supported removed.")
+    # One sentence, its counted nouns as fields ("1 basket", "3 stores"): each has its plural forms.
+    text = tr("console.suggestions", "Learned from {baskets} of {stores}: {added}, {updated} refreshed, {rejected} not"
+              " suggested again, {removed} no longer supported removed.",
+              baskets=tr("console.suggestions", "%n baskets", n=run["baskets"]),
+              stores=tr("console.suggestions", "%n stores", n=len(run["stores"])),
+              added=tr("console.suggestions", "%n new suggestions", n=len(run["added"])),
+              updated=f"{len(run['updated']):,}",
+              rejected=tr("console.suggestions", "%n rejected ones", n=len(run["skipped_rejected"])),
+              removed=f"{len(run['removed_stale']):,}")
     if run["release_version"] is None:
-        text += " The group has no release yet, so no finding became a rule: make a release with playlists first."
+        text += " " + tr("console.suggestions", "The group has no release yet, so no finding became a rule: make a release"
+                         " with playlists first.")
     elif run["stores_without_history"]:
-        text += f" {count(len(run['stores_without_history']), 'store has', 'stores have')} no purchase history."
+        text += " " + tr("console.suggestions", "%n stores have no purchase history.", n=len(run["stores_without_history"]))
     return text
 
 
@@ -230,18 +242,21 @@ async def decide(request: Request, person: Person = Depends(page_person("editor"
     form = await checked_form(request)
     group, name, state = (str(form.get(key) or "") for key in ("group", "name", "state"))
     if state not in ("accepted", "rejected", "suggested"):
-        raise ApiError(400, "bad_request", f"A suggestion is accepted, rejected or put back, not {state[:40]!r}; use the buttons on the page.")
+        raise ApiError(400, "bad_request", tr("console.suggestions", "A suggestion is accepted, rejected or put back, not"
+                                              " {state}; use the buttons on the page.", state=repr(state[:40])))
     try:
         await decide_suggestion(group, name, SuggestionState(state=state), request, person)
     except ApiError as error:
         return redirect(_group_path(group), Flash(as_sentence(error.reason), "error"))
     log.info("console: %s set suggestion %r of group %r to %s", person.actor, name, group, state)
-    words = {
-        "accepted": f"Accepted {name}: it goes into group {group}'s next release; make that release on the releases page.",
-        "rejected": f"Rejected {name}: learning will not suggest it again.",
-        "suggested": f"{name} is waiting for a decision again.",
-    }
-    return redirect(_group_path(group), Flash(words[state], "ok"))
+    if state == "accepted":
+        text = tr("console.suggestions", "Accepted {name}: it goes into group {group}'s next release; make that release on"
+                  " the releases page.", name=name, group=group)
+    elif state == "rejected":
+        text = tr("console.suggestions", "Rejected {name}: learning will not suggest it again.", name=name)
+    else:
+        text = tr("console.suggestions", "{name} is waiting for a decision again.", name=name)
+    return redirect(_group_path(group), Flash(text, "ok"))
 
 
 async def _edit_page(request: Request, person: Person, group: str, name: str, *, values: dict | None = None,
@@ -249,7 +264,8 @@ async def _edit_page(request: Request, person: Person, group: str, name: str, *,
     listed = await _group_suggestions(request, group, person)
     found = next((s for s in listed["suggestions"] if s["name"] == name), None)
     if found is None:
-        raise ApiError(404, "not_found", f"Group {group} has no suggestion {name!r} (any more); go back to its suggestions.")
+        raise ApiError(404, "not_found", tr("console.suggestions", "Group {group} has no suggestion {name} (any more); go"
+                                            " back to its suggestions.", group=group, name=repr(name)))
     view = _view(found)
     rule = rule_from_dict(found["rule"])
     playlists = (await _playlists(request, group))
@@ -262,7 +278,7 @@ async def _edit_page(request: Request, person: Person, group: str, name: str, *,
     }
     return render(request, "suggestion_edit.html", person, status_code=status_code, group=group, suggestion=view,
                   playlists=playlists, values=values or current, problems=problems or {},
-                  age_groups=[(g.value, AGE_GROUP_LABELS[g]) for g in AgeGroup], back=_group_path(group))
+                  age_groups=[(g.value, age_words(g)) for g in AgeGroup], back=_group_path(group))
 
 
 async def _playlists(request: Request, group: str) -> tuple[str, ...]:
@@ -313,8 +329,8 @@ async def accept_edited(request: Request, person: Person = Depends(page_person("
         return await _edit_page(request, person, group, name, values=values, problems=problems, status_code=400)
     log.info("console: %s accepted suggestion %r of group %r with changes", person.actor, name, group)
     return redirect(_group_path(group), Flash(
-        f"Accepted {name} with your changes: it is yours now (re-learning leaves it alone) and goes into group"
-        f" {group}'s next release.", "ok"))
+        tr("console.suggestions", "Accepted {name} with your changes: it is yours now (re-learning leaves it alone) and"
+           " goes into group {group}'s next release.", name=name, group=group), "ok"))
 
 
 @router.get("/suggestions/document")

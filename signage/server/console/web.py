@@ -13,6 +13,13 @@
   same POST again (`resume.html`), with a fresh CSRF token.
 - **Errors are sentences.** An `ApiError` raised by a page (the same ones the API raises)
   becomes an HTML page with its reason and its status; PostgreSQL down is a 503 page.
+- **Korean and English, per request.** The console serves many people at once, so it never
+  sets the process's language: `request_language` picks one for each request (`?lang=ko`,
+  which also sets the `signage_console_lang` cookie; else that cookie; else the browser's
+  Accept-Language, q-values respected; else the server's default, `ui.language`, else
+  English), and `tr` here translates into it (`foundation.i18n.translator_for`). Templates
+  call the same `tr` (`{{ tr("console.fleet", "Kiosks") }}`); the page scripts get their
+  texts, translated, in a JSON block (`script_messages`) and call `tr` too (static/i18n.js).
 
 A page module has a `router = APIRouter()`; its handlers take
 `person: Person = Depends(page_person("viewer"))` and `db = Depends(connection)` and
@@ -24,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import html
 import json
 import logging
 import urllib.parse
@@ -33,12 +41,15 @@ from pathlib import Path
 import psycopg
 import psycopg_pool
 from fastapi import Depends, FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from fastapi.exception_handlers import http_exception_handler
+from markupsafe import Markup
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from foundation.i18n import LANGUAGE_NAMES, LANGUAGES, SCOPED_LANGUAGE, translator_for
+from foundation.i18n_catalogue import template_calls
 from signage.server.auth import role_allows
 from signage.server.deps import Person, connection, person_for_token
 from signage.server.errors import ApiError
@@ -46,8 +57,9 @@ from signage.server.errors import ApiError
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "COOKIE", "PREFIX", "ConsoleSignIn", "Flash", "as_sentence", "checked_form", "csrf_token", "page_person", "redirect",
-    "render", "session_token", "when_text",
+    "COOKIE", "LANGUAGE_COOKIE", "PREFIX", "ConsoleLanguage", "ConsoleSignIn", "Flash", "accepted_languages", "as_sentence",
+    "checked_form", "choose_language", "csrf_token", "language", "page_person", "redirect", "render", "request_language",
+    "session_token", "tr", "tr_noop", "when_text",
 ]
 
 PREFIX = "/console"
@@ -60,16 +72,213 @@ CSRF_HEADER = "x-csrf-token"
 # Fields never carried through a sign-in (secrets, and the old session's CSRF token).
 _NOT_RESUMED = {CSRF_FIELD, "password"}
 
+LANGUAGE_COOKIE = "signage_console_lang"
+LANGUAGE_COOKIE_MAX_AGE_S = 365 * 86400  # a person's choice outlives their sessions
+
+# The language of the request being answered. A context variable, not the process's
+# language: each request runs in its own task, so two people's pages never mix.
+# foundation.i18n's request-scoped language: our pages and every sentence a library builds
+# for them (a rule's explanation, a segment's words) speak the request's language.
+_language = SCOPED_LANGUAGE
+
+
+class _GroupedCount(int):
+    """A count that `%n` shows with thousands separators ("3,301"), as both languages write them."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+
+def tr(context: str, text: str, n: int | None = None, **fields: object) -> str:
+    """`text` in the language of the request being answered (`foundation.i18n.tr`'s conventions:
+    literal context and text, `{fields}` by name, a count in `n` and `%n`)."""
+    count = _GroupedCount(n) if n is not None else None
+    return translator_for(_language.get() or "en").tr(context, text, count, **fields)
+
+
+def tr_noop(context: str, text: str) -> str:
+    """Marks `text` for the catalogue in a table built at import time; `tr` it where shown."""
+    del context
+    return text
+
+
+ROLE_WORDS = {  # an account's role as the console names it (the role itself stays as the API spells it)
+    "admin": tr_noop("console.base", "admin"),
+    "editor": tr_noop("console.base", "editor"),
+    "viewer": tr_noop("console.base", "viewer"),
+}
+
+
+def role_words(role: str) -> str:
+    """'editor' in the request's language ('편집자')."""
+    return tr("console.base", ROLE_WORDS[role]) if role in ROLE_WORDS else role
+
+
+def language() -> str:
+    """The language of the request being answered ('en' or 'ko')."""
+    return _language.get() or "en"
+
+
+def accepted_languages(header: str | None) -> list[str]:
+    """The languages we have, from an Accept-Language header, most wanted first.
+
+    `ko-KR,ko;q=0.9,en;q=0.8` -> ['ko', 'en']. q-values are respected (a bad one counts as
+    1, as browsers send only good ones); `q=0` means "not this one"; `*` and languages we do
+    not have are skipped; equal q-values keep the header's order.
+    """
+    wanted: list[tuple[float, int, str]] = []
+    for position, part in enumerate((header or "")[:1000].split(",")):
+        tag, _, parameters = part.strip().partition(";")
+        code = tag.strip().lower().replace("_", "-").split("-")[0]
+        quality = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 1.0
+        if code in LANGUAGES and quality > 0:
+            wanted.append((-quality, position, code))
+    ordered: list[str] = []
+    for _, _, code in sorted(wanted):
+        if code not in ordered:
+            ordered.append(code)
+    return ordered
+
+
+def _known(value: str | None) -> str | None:
+    code = (value or "").strip().lower()
+    return code if code in LANGUAGES else None
+
+
+def choose_language(asked: str | None, cookie: str | None, accept_language: str | None, default: str | None) -> str:
+    """The language of a request: `?lang=`, else the cookie, else Accept-Language, else the
+    server's default, else English. Anything unknown is passed over, never an error (a link
+    with `?lang=xx` still shows the page)."""
+    for choice in (_known(asked), _known(cookie), *accepted_languages(accept_language), _known(default)):
+        if choice:
+            return choice
+    return "en"
+
+
+def default_language(app) -> str | None:
+    """The server's own language for the console (install_console sets it from `ui.language`)."""
+    return getattr(app.state, "console_language", None)
+
+
+def request_language(request: Request) -> str:
+    """The language to answer `request` in (see `choose_language`)."""
+    return choose_language(request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE),
+                           request.headers.get("accept-language"), default_language(request.app))
+
+
+class ConsoleLanguage:
+    """ASGI middleware: each console request speaks its own language (`tr` above), and a
+    `?lang=` that names one of ours is remembered in a cookie."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(PREFIX):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        chosen = request_language(request)
+        asked = _known(request.query_params.get("lang"))
+        remember = asked is not None and asked != request.cookies.get(LANGUAGE_COOKIE)
+        token = _language.set(chosen)
+
+        async def with_cookie(message):
+            if remember and message["type"] == "http.response.start":
+                secure = "; Secure" if scope.get("scheme") == "https" else ""
+                cookie = (f"{LANGUAGE_COOKIE}={asked}; Max-Age={LANGUAGE_COOKIE_MAX_AGE_S}; Path={PREFIX};"
+                          f" SameSite=Lax{secure}")
+                message = {**message, "headers": [*message.get("headers", ()), (b"set-cookie", cookie.encode())]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_cookie)
+        finally:
+            _language.reset(token)
+
+
+def _script_texts() -> tuple[tuple[str, str], ...]:
+    """(context, source) of every `tr(...)` in the console's scripts, read as the catalogue's
+    extractor reads them, so a text a script uses is always in its page's JSON block."""
+    found = []
+    for path in sorted(STATIC_DIR.glob("*.js")):
+        found += [(context, source) for context, source, _, _ in template_calls(path)]
+    return tuple(dict.fromkeys(found))
+
+
+SCRIPT_TEXTS = _script_texts()
+
+
+def script_messages() -> dict[str, str]:
+    """"context\u0004source" -> the text in the request's language, for the page scripts."""
+    return {f"{context}\u0004{source}": tr(context, source) for context, source in SCRIPT_TEXTS}
+
+
+def language_links(request: Request) -> list[tuple[str, str, str]]:
+    """(code, name, URL) of each language: this page again with `?lang=` (a page answering a
+    form goes back to where the form was, or to the fleet)."""
+    if request.method == "GET":
+        path, query = request.url.path, [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    else:
+        referer = urllib.parse.urlsplit(request.headers.get("referer") or "")
+        same = referer.path.startswith(PREFIX + "/") and referer.netloc in ("", request.url.netloc)
+        path = referer.path if same else PREFIX + "/fleet"
+        query = [(k, v) for k, v in urllib.parse.parse_qsl(referer.query) if k != "lang"] if same else []
+    return [(code, LANGUAGE_NAMES[code], path + "?" + urllib.parse.urlencode([*query, ("lang", code)]))
+            for code in LANGUAGES]
+
+
+class _CountMark(int):
+    """A count that `fill` writes as a mark, so the template's `tr` can put it in bold after escaping."""
+
+    def __str__(self) -> str:
+        return "\x00count\x00"
+
+
+def template_tr(context: str, text: str, n: int | None = None, strong_count: bool = False, **fields: object) -> Markup:
+    """The templates' `tr`: as `tr`, but HTML-safe. The translation is escaped, then the fields
+    are put in escaped (Markup.format), except markup a template made (`code(...)`, `strong(...)`),
+    so a sentence can hold a `<code>` without splitting it and a kiosk name can hold no tag.
+    `strong_count=True` shows the count `%n` in bold."""
+    count = None if n is None else _CountMark(n) if strong_count else _GroupedCount(n)
+    # Our own text: <, >, & and " escaped (a translation may sit in a double-quoted attribute); an
+    # apostrophe stays one ("seoul's release"), as it was when the text stood in the template itself.
+    own = translator_for(_language.get() or "en").tr(context, text, count)
+    translated = Markup(html.escape(own, quote=False).replace('"', "&#34;"))
+    if strong_count and n is not None:
+        translated = Markup(translated.replace("\x00count\x00", strong(f"{n:,}")))
+    return translated.format(**fields) if fields else translated
+
+
+def code(text: object) -> Markup:
+    """`<code>text</code>` (escaped), for a command inside a translated sentence."""
+    return Markup("<code>{}</code>").format(text)
+
+
+def strong(text: object) -> Markup:
+    """`<strong>text</strong>` (escaped), for a name inside a translated sentence."""
+    return Markup("<strong>{}</strong>").format(text)
+
+
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
 templates.env.globals["PREFIX"] = PREFIX
 templates.env.globals["role_allows"] = role_allows
+# The request's language (its context variable), also inside imported macros.
+templates.env.globals.update(tr=template_tr, code=code, strong=strong, role_words=role_words)
 
-NAVIGATION = (  # (path under PREFIX, label): the header's links, in order
-    ("/fleet", "Fleet"),
-    ("/releases", "Releases"),
-    ("/content", "Content"),
-    ("/suggestions", "Suggestions"),
-    ("/reports", "Reports"),
+NAVIGATION = (  # (path under PREFIX, label): the header's links, in order; labels translated in base.html
+    ("/fleet", tr_noop("console.base", "Fleet")),
+    ("/releases", tr_noop("console.base", "Releases")),
+    ("/content", tr_noop("console.base", "Content")),
+    ("/suggestions", tr_noop("console.base", "Suggestions")),
+    ("/reports", tr_noop("console.base", "Reports")),
 )
 templates.env.globals["NAVIGATION"] = NAVIGATION
 
@@ -131,10 +340,12 @@ def page_person(needed: str):
             # A form sent after the session ran out is kept: its fields go through the sign-in.
             kept = resumable_fields(await request.form()) if request.method == "POST" else None
             raise ConsoleSignIn(
-                "Your session has expired; sign in again." if expired else "Sign in to use the console.", expired, kept
+                tr("console.auth", "Your session has expired; sign in again.") if expired
+                else tr("console.auth", "Sign in to use the console."), expired, kept
             )
         if not role_allows(who.role, needed):
-            raise ApiError(403, "forbidden", f"You are signed in as a {who.role}; this needs the {needed} role. Ask an admin.")
+            raise ApiError(403, "forbidden", tr("console.auth", "You are signed in as a {role}; this needs the {needed} role."
+                                                " Ask an admin.", role=role_words(who.role), needed=role_words(needed)))
         request.state.person = who
         return who
 
@@ -147,7 +358,8 @@ async def checked_form(request: Request) -> FormData:
     token = session_token(request) or ""
     sent = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD) or ""
     if not token or not isinstance(sent, str) or not hmac.compare_digest(sent, csrf_token(token)):
-        raise ApiError(403, "bad_csrf", "This form is out of date (it was opened in another session); reload the page and try again.")
+        raise ApiError(403, "bad_csrf", tr("console.auth", "This form is out of date (it was opened in another session);"
+                                           " reload the page and try again."))
     return form
 
 
@@ -155,10 +367,13 @@ def render(request: Request, template: str, person: Person | None, status_code: 
     """A page from `templates/`, with what the layout needs: who is signed in, the CSRF token, a flash."""
     token = session_token(request)
     flash = _read_flash(request)
+    # Set here too: an error page of the outermost handler (500) is rendered outside ConsoleLanguage.
+    _language.set(request_language(request))
     response = templates.TemplateResponse(
         request,
         template,
-        {"person": person, "csrf": csrf_token(token) if token and person else "", "flash": flash, **values},
+        {"person": person, "csrf": csrf_token(token) if token and person else "", "flash": flash,
+         "lang": language(), "language_links": language_links(request), "script_messages": script_messages(), **values},
         status_code=status_code,
     )
     if flash is not None:
@@ -219,8 +434,9 @@ def install_error_pages(app: FastAPI) -> None:
         if not request.url.path.startswith(PREFIX):
             return await database_handler(request, error)
         log.error("database unavailable for %s %s", request.method, request.url.path)
+        _language.set(request_language(request))
         response = render(request, "error.html", None, status_code=503, status=503,
-                          reason="The server's database is not answering; try again in a minute.")
+                          reason=tr("console.errors", "The server's database is not answering; try again in a minute."))
         response.headers["Retry-After"] = "5"
         return response
 
@@ -228,16 +444,21 @@ def install_error_pages(app: FastAPI) -> None:
         if not request.url.path.startswith(PREFIX):
             return await internal_handler(request, error)
         log.exception("internal error on %s %s", request.method, request.url.path)
+        _language.set(request_language(request))
         return render(request, "error.html", None, status_code=500, status=500,
-                      reason="Something went wrong on the server (it is logged there); try again, or tell your admin.")
+                      reason=tr("console.errors", "Something went wrong on the server (it is logged there); try again,"
+                                " or tell your admin."))
 
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if not request.url.path.startswith(PREFIX):
             return await http_exception_handler(request, error)
-        reason = {
-            404: "There is no such page in the console; check the address, or start from the fleet.",
-            405: "That page cannot be used that way (a form sent to a page that only shows); start again from the page.",
-        }.get(error.status_code, f"The server refused that request ({error.status_code}).")
+        if error.status_code == 404:
+            reason = tr("console.errors", "There is no such page in the console; check the address, or start from the fleet.")
+        elif error.status_code == 405:
+            reason = tr("console.errors", "That page cannot be used that way (a form sent to a page that only shows);"
+                        " start again from the page.")
+        else:
+            reason = tr("console.errors", "The server refused that request ({status}).", status=error.status_code)
         return render(request, "error.html", getattr(request.state, "person", None), status_code=error.status_code,
                       status=error.status_code, reason=reason)
 

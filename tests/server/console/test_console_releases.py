@@ -373,11 +373,14 @@ def test_the_simulator_answers_what_simulate_decision_answers(chain):
                             (adult, SimulatedAudience(AgeGroup.ADULT, Attire.BUSINESS))):
         decision = simulate_decision(book, audience.view(settings), when, settings)
         explained = html.unescape(re.search(r'<pre id="explain">(.*?)</pre>', reply.text, re.DOTALL).group(1))
-        assert explained == f"at {when:%a %Y-%m-%d %H:%M}\n{decision.explain()}"
-        assert html.unescape(re.search(r'<p id="reason"><strong>Why:</strong> (.*?)</p>', reply.text).group(1)) == decision.reason
-    assert "rule &#39;students_after_school&#39; (priority 50) matched" in page.text
-    assert "default playlist &#39;brand&#39;: no rule matched" in adult.text
-    assert "wants teen, the audience is adult" in adult.text
+        assert explained == f"at {when:%a %Y-%m-%d %H:%M}\n{decision.explain_words()}"
+        # The page speaks the words the CLI prints (Decision.reason_words), not the stored reason.
+        assert html.unescape(re.search(r'<p id="reason"><strong>Why:</strong> (.*?)</p>', reply.text).group(1)) == decision.reason_words()
+        considered = dict((rule.name, decision.why_not_words(rule, code)) for rule, code in decision.considered
+                          if rule.name != decision.rule)
+        for words in considered.values():
+            assert html.escape(words) in reply.text
+    assert "Rule students_after_school (priority 50) matched 3 people, mostly teens in school uniform" in page.text
 
 
 def test_the_simulator_runs_the_editors_draft_and_bad_input_is_shown_at_its_field(chain):

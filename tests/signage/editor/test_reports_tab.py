@@ -91,7 +91,9 @@ def tab(qtbot, logged) -> ReportsTab:
 def test_the_last_seven_days_by_default_with_a_chart_per_report(tab, logged):
     assert tab.period() == (dt.datetime(2026, 11, 19), dt.datetime(2026, 11, 26))
     assert tab.pages.currentWidget() is tab.report_page
-    assert "4 plays, 30 s on screen, 4 audience samples" in tab.summary_label.text()
+    assert tab.summary_label.text() == (
+        "From Thu 2026-11-19 to Wed 2026-11-25: 4 plays, 30 s on screen. The camera logged 4 audience samples."
+    )
     hourly = bars(tab.hour_chart)["Items shown"]
     assert len(hourly) == 24 and hourly[8] == 3.0 and hourly[16] == 1.0 and sum(hourly) == 4.0
     # Horizontal bars draw the first category at the bottom: the most played is last.
@@ -100,9 +102,14 @@ def test_the_last_seven_days_by_default_with_a_chart_per_report(tab, logged):
     assert bars(tab.playlist_time_chart)["Minutes on screen"][-1] == pytest.approx(14.0 / 60.0)
     mix = bars(tab.mix_chart)
     assert categories(tab.mix_chart) == ["08", "16"]
-    assert mix["teen/school_uniform"] == pytest.approx([0.0, 200.0 / 3.0])
-    assert mix["adult/business"] == [100.0, 0.0]
-    assert tab.weekday_table.item(0, 16).text() == "teen/school_uniform"  # Monday, 16:00
+    # Segments in words, in the legend and the weekday table (hours down, weekdays across).
+    assert mix["teens in school uniform"] == pytest.approx([0.0, 200.0 / 3.0])
+    assert mix["adults in business suits"] == [100.0, 0.0]
+    assert tab.weekday_table.item(16, 0).text() == "teens in school uniform"  # Monday, 16:00
+    assert tab.weekday_table.item(16, 0).toolTip() == (
+        "Monday 16:00-16:59: teens in school uniform in 2 of 3 audience samples"
+    )
+    assert tab.weekday_table.horizontalHeaderItem(0).text() == "Monday" and tab.weekday_table.item(0, 16) is None
     assert table_rows(tab.rule_table) == [
         ["commuters_morning", "2", "1"], ["(default playlist)", "1", "1"], ["students_after_school", "1", "1"],
     ]

@@ -25,9 +25,11 @@ def test_attention_by_rule_by_default_with_its_denominators_and_the_totals(tab):
     assert tab.attention_group() == "rule"
     headers = [tab.attention_table.horizontalHeaderItem(c).text() for c in range(tab.attention_table.columnCount())]
     assert headers == [
-        "Rule", "Plays", "Measured", "Opportunities", "Viewers", "Viewer share", "Attention s / opp.", "Dwell s / opp.",
+        "Rule", "Plays", "Measured", "Opportunities", "Viewers", "Viewer share", "Attention (s)", "Dwell (s)",
     ]
-    assert "snapshots" in tab.attention_table.horizontalHeaderItem(2).toolTip()
+    # Every column says in a tooltip what it counts.
+    tips = [tab.attention_table.horizontalHeaderItem(c).toolTip() for c in range(tab.attention_table.columnCount())]
+    assert all(tips) and "camera was running" in tips[2] and "at least 1 second" in tips[4]
     # The last 7 days include Tuesday's play still on screen: a play, not measured
     assert table_rows(tab.attention_table) == [
         ["students_after_school", "4", "2", "4", "2", "50%", "1.4", "4.0"],
@@ -35,12 +37,15 @@ def test_attention_by_rule_by_default_with_its_denominators_and_the_totals(tab):
         [reports.DEFAULT_PLAYLIST, "1", "1", "0", "0", "-", "-", "-"],
         ["(all)", "6", "4", "6", "3", "50%", "1.2", "3.7"],
     ]
-    assert tab.attention_label.text().startswith("4 of 6 plays from Thu 2026-11-19 to Wed 2026-11-25 measured: ")
+    assert tab.attention_label.text() == (
+        "4 of 6 plays from Thu 2026-11-19 to Wed 2026-11-25 were measured. Opportunities to see: 6; viewers: 3 "
+        "(50%). Per opportunity, 1.2 s of attention and 3.7 s of dwell."
+    )
 
 
 def test_grouping_by_item_or_playlist_reads_the_log_again(tab):
     tab.attention_group_box.setCurrentIndex(tab.attention_group_box.findData("item"))
-    assert tab.attention_table.horizontalHeaderItem(0).text() == "Item"
+    assert tab.attention_table.horizontalHeaderItem(0).text() == "Ad"
     assert [row[:3] for row in table_rows(tab.attention_table)] == [
         ["snacks_chips", "3", "2"], ["fallback", "1", "1"], ["brand_welcome", "1", "1"], ["snacks_candy", "1", "0"],
         ["(all)", "6", "4"],

@@ -108,7 +108,7 @@ def test_the_table_shows_every_rule_in_words(tab):
         "students_after_school", "children and teens", "after_school_snacks", "60", "Mon-Fri 15:00-18:30",
         "on", "written by a marketer",
     ]
-    assert shown_row(tab, "school_uniform")[1:5] == ["anyone in school uniform", "after_school_snacks", "50", "always"]
+    assert shown_row(tab, "school_uniform")[1:5] == ["visitors in school uniform", "after_school_snacks", "50", "always"]
     assert shown_row(tab, "lunchtime")[4] == "every day 11:30-13:30"
     enabled = tab.proxy.index(0, tab.model.ENABLED).data(Qt.ItemDataRole.CheckStateRole)
     assert enabled == Qt.CheckState.Checked
@@ -162,7 +162,7 @@ def test_creating_a_rule_through_the_form(qtbot, tab, announced):
     assert tab.has_unsaved_changes()
     assert form.problems() == {}
     assert form.summary_label.text() == (
-        "Plays after_school_snacks for teens in school uniform, groups of 2+, staying 3+ s, "
+        "Plays after_school_snacks for teens in school uniform, groups of 2 or more, staying 3 s or longer, "
         "Mon-Fri 15:00-18:30; until 2030-06-30."
     )
 
@@ -179,7 +179,7 @@ def test_creating_a_rule_through_the_form(qtbot, tab, announced):
     )
     assert tab.form is None and not tab.has_unsaved_changes()
     assert tab.selected_name() == "teen_uniform_snacks"
-    assert shown_row(tab, "teen_uniform_snacks")[1] == "teens in school uniform, groups of 2+, staying 3+ s"
+    assert shown_row(tab, "teen_uniform_snacks")[1] == "teens in school uniform, groups of 2 or more, staying 3 s or longer"
     assert announced == ["rules"]
 
     tab.undo()  # undo of a creation deletes the rule
@@ -242,7 +242,7 @@ def test_the_form_checks_as_you_type(qtbot, tab):
     assert form.save_button.isEnabled()
 
     form.weight_spin.setValue(0)
-    assert form.error_labels["weight"].text().startswith("The weight must be above 0")
+    assert form.error_labels["weight"].text().startswith("The share must be above 0")
     assert not form.save_button.isEnabled()
     form.weight_spin.setValue(1)
 

@@ -56,18 +56,18 @@ def simulate(db_path, capsys, *argv: str) -> dict:
     """Run `signage rules simulate` on the database: its playlist, rule, reason, other rules and items."""
     assert main(["rules", "simulate", "--db", str(db_path), *argv]) == 0
     lines = capsys.readouterr().out.splitlines()
-    value = lambda prefix: next(line[len(prefix):] for line in lines if line.startswith(prefix))
-    start = lines.index("other rules:") + 1 if "other rules:" in lines else len(lines)
+    value = lambda prefix: next((line[len(prefix):] for line in lines if line.startswith(prefix)), "none")
+    start = lines.index("Other rules:") + 1 if "Other rules:" in lines else len(lines)
     others = []
     for line in lines[start:]:
         if not line.startswith("  "):
             break
         others.append(line.strip())
-    why = value("why: ")
-    rule = re.match(r"rule '([^']+)' \(priority (-?\d+)\)", why)
+    why = value("Why: ")
+    rule = re.match(r"Rule (\S+) \(priority (-?\d+)\)", why)
     return {
-        "plays": value("plays: "), "rule": f"{rule[1]} (priority {rule[2]})" if rule else None, "why": why,
-        "others": others, "items": value("items: "),
+        "plays": value("Plays: "), "rule": f"{rule[1]} (priority {rule[2]})" if rule else None, "why": why,
+        "others": others, "items": value("Items: "),
     }
 
 
@@ -117,7 +117,7 @@ def test_students_after_school_get_the_snacks_with_the_rule_and_the_reason(tab):
     choose(tab, MONDAY_1610, "teen", "school_uniform", 3)
     assert tab.playlist_label.text() == "Plays: after_school_snacks"
     assert tab.rule_label.text() == "Rule: students_after_school (priority 60)"
-    assert "matched 3 visitors, mostly teen/school_uniform" in tab.reason_label.text()
+    assert "matched 3 people, mostly teens in school uniform" in tab.reason_label.text()
     assert tab.items_total_label.text() == "A loop of 3 items, 22 s."
 
 
@@ -203,9 +203,14 @@ def test_the_day_view_uses_the_audience_logged_at_each_hour(tab, editor_context)
             for row in range(table.rowCount())}
     assert table.rowCount() == 18 and list(rows) == [f"{hour:02d}:10" for hour in range(6, 24)]
     assert rows["16:10"] == [
-        "3 people, teen/school_uniform", "the log (4 samples)", "after_school_snacks", "students_after_school",
+        "3 people, mostly teens in school uniform", "the log (4 samples)", "after_school_snacks",
+        "students_after_school",
     ]
-    assert rows["08:10"] == ["1 person, adult/business", "the log (1 sample)", "commuter_finance", "commuters_morning"]
-    assert rows["12:10"] == ["1 person, senior/casual", "your choice above", "lunch_deals", "lunchtime"]
-    assert rows["10:10"] == ["1 person, senior/casual", "your choice above", "seniors_morning", "seniors_mid_morning"]
+    assert rows["08:10"] == [
+        "1 person (adults in business suits)", "the log (1 sample)", "commuter_finance", "commuters_morning",
+    ]
+    assert rows["12:10"] == ["1 person (seniors in casual clothes)", "your choice above", "lunch_deals", "lunchtime"]
+    assert rows["10:10"] == [
+        "1 person (seniors in casual clothes)", "your choice above", "seniors_morning", "seniors_mid_morning",
+    ]
     assert "since 2026-10-23" in tab.day_note.text()

@@ -82,13 +82,14 @@ def test_without_suggestions_the_tab_says_how_to_get_them(make_tab, editor_conte
 def test_a_suggestion_is_listed_in_words_with_its_numbers(make_tab, suggested):
     tab = make_tab(suggested)
     assert tab.shown_names() == [NAME] and tab.empty_label.isHidden()
-    assert tab.cell_text(NAME, "What the data shows") == (
-        "Teens buy bag snacks 2.3x more often between 14:00 and 18:00 on weekdays, based on 1,240 baskets"
+    assert tab.cell_text(NAME, "sentence").startswith(
+        "Teens buy bag snacks 2.3 times as often as shoppers overall on weekday afternoons, 14:00-18:00"
+        " (at least 1.9 times, 95 % sure), in 1,240 baskets.\n"
     )
-    assert tab.cell_text(NAME, "Status") == "Suggested"
-    assert tab.cell_text(NAME, "Lift") == "2.31" and tab.cell_text(NAME, "Lift, lower 95%") == "1.87"
-    assert tab.cell_text(NAME, "Baskets") == "1,240" and tab.cell_text(NAME, "Baskets with category") == "372"
-    assert tab.cell_text(NAME, "Support") == "0.0120" and tab.cell_text(NAME, "Playlist") == "after_school_snacks"
+    assert tab.cell_text(NAME, "status") == "Suggested" and tab.cell_text(NAME, "confidence") == "30.0%"
+    assert tab.cell_text(NAME, "lift") == "2.31" and tab.cell_text(NAME, "lift_lower_95") == "1.87"
+    assert tab.cell_text(NAME, "baskets") == "1,240" and tab.cell_text(NAME, "baskets_with_category") == "372"
+    assert tab.cell_text(NAME, "support") == "1.20%" and tab.cell_text(NAME, "playlist") == "after_school_snacks"
 
 
 def test_accept_enables_the_rule_and_tells_the_other_tabs(qtbot, make_tab, suggested):
@@ -98,7 +99,7 @@ def test_accept_enables_the_rule_and_tells_the_other_tabs(qtbot, make_tab, sugge
         tab.accept_button.click()
     rule = suggested.store.rule(NAME)
     assert rule.enabled and rule.origin is RuleOrigin.LEARNED
-    assert tab.cell_text(NAME, "Status") == "Accepted" and "Accepted" in tab.message_text()
+    assert tab.cell_text(NAME, "status") == "Accepted" and "Accepted" in tab.message_text()
     assert not tab.accept_button.isEnabled()  # the selection stays on it; nothing left to accept
 
 
@@ -122,7 +123,7 @@ def test_accept_edited_makes_the_rule_the_marketers_and_relearning_leaves_it(mak
     assert rule.priority == 75 and rule.playlist == "lunch_deals"
     assert rule.conditions.time_windows == (TimeWindow("15:00", "17:30"),)
     assert rule.learned_metrics["lift"] == pytest.approx(2.31)  # the numbers stay with it
-    assert tab.cell_text(NAME, "Status") == "Accepted, edited by a marketer"
+    assert tab.cell_text(NAME, "status") == "Accepted, edited by a marketer"
 
     # Learning again from data that now says something else does not touch it.
     report = apply_suggestions(suggested.db, suggested.store, learned_suggestions(suggested, lift=3.5), "learner")
@@ -171,7 +172,7 @@ def test_snooze_hides_a_suggestion_for_a_week_and_show_snoozed_lists_it(make_tab
 
     tab.show_snoozed.setChecked(True)
     assert tab.shown_names() == [NAME]
-    assert tab.cell_text(NAME, "Status") == "Suggested, snoozed: back on Tue 1 Dec 2026"
+    assert tab.cell_text(NAME, "status") == "Suggested, snoozed: back on Tue 1 Dec 2026"
     # Another editor opened a week later lists it again.
     assert make_tab(suggested, now=NOW + dt.timedelta(days=7)).shown_names() == [NAME]
 
@@ -179,7 +180,7 @@ def test_snooze_hides_a_suggestion_for_a_week_and_show_snoozed_lists_it(make_tab
     assert tab.unsnooze_button.isEnabled()
     tab.unsnooze_button.click()
     tab.show_snoozed.setChecked(False)
-    assert tab.shown_names() == [NAME] and tab.cell_text(NAME, "Status") == "Suggested"
+    assert tab.shown_names() == [NAME] and tab.cell_text(NAME, "status") == "Suggested"
 
 
 def test_a_change_made_elsewhere_meanwhile_is_reported_in_words_and_reloaded(make_tab, suggested, editor_db_path):
@@ -196,7 +197,7 @@ def test_a_change_made_elsewhere_meanwhile_is_reported_in_words_and_reloaded(mak
     assert "someone else changed this while you were editing" in tab.message_text()
     assert not suggested.store.rule(NAME).enabled  # nothing was overwritten
     # The list now shows their change: edited by a marketer, still waiting for a decision.
-    assert tab.cell_text(NAME, "Status") == "Suggested, edited by a marketer"
+    assert tab.cell_text(NAME, "status") == "Suggested, edited by a marketer"
     assert tab.selected_name() == NAME and not tab.reject_button.isEnabled()
 
 
@@ -225,3 +226,44 @@ def test_the_measured_uplift_is_measured_again_only_when_its_inputs_change(make_
     tab.refresh()
     # Then it was measured once, and once more for the new run
     assert len(calls) == 2
+
+
+def test_every_column_is_titled_in_plain_words_and_explained(make_tab, suggested):
+    tab = make_tab(suggested)
+    header = [tab.table.horizontalHeaderItem(index) for index in range(tab.table.columnCount())]
+    titles = {item.text(): item.toolTip() for item in header}
+    assert list(titles) == [
+        "Status", "What the data shows", "Plays", "Share of all baskets", "Of their baskets", "Times as often",
+        "At least (95 % sure)", "Baskets", "With the category", "Rule name",
+    ]
+    # The statistician's word is in the tooltip, so a marketer who heard it finds it.
+    assert titles["Share of all baskets"].startswith("Support: ")
+    assert titles["Of their baskets"].startswith("Confidence: ")
+    assert titles["Times as often"].startswith("Lift: ")
+    assert titles["At least (95 % sure)"].startswith("Lift, lower 95 % bound: ")
+    assert all(len(tip) > 20 for tip in titles.values())
+    # A number's tooltip says what it means, then the whole suggestion.
+    assert tab.cell_tooltip(NAME, "lift").startswith(titles["Times as often"] + "\n\nTeens buy bag snacks")
+    # Why this playlist, in the sentence and on the playlist.
+    choice = tab.playlist_choice(NAME)
+    assert choice == tab.cell_tooltip(NAME, "playlist")
+    # students_after_school plays it for teens on weekday afternoons: the finding's audience and time.
+    assert choice.startswith("Plays after_school_snacks: 2 of its 3 ads are tagged snacks, and your rules already")
+    assert tab.cell_text(NAME, "sentence").endswith("\n" + choice)
+
+
+def test_the_tab_speaks_korean(qapp, make_tab, suggested):
+    from signage.i18n_qt import install_qt_translator, uninstall_qt_translator
+
+    install_qt_translator(qapp, "ko")
+    try:
+        tab = make_tab(suggested)
+        assert tab.TITLE == "제안" and tab.cell_text(NAME, "status") == "제안됨"
+        assert tab.cell_text(NAME, "sentence").startswith("평일 오후 14:00-18:00에 청소년은(는) 전체 고객보다")
+        assert tab.snooze_button.text() == "7일 미루기"
+        tab.select(NAME)
+        tab.snooze()
+        tab.show_snoozed.setChecked(True)
+        assert tab.cell_text(NAME, "status") == "제안됨, 미룸: 2026년 12월 1일 (화)에 다시 표시"
+    finally:
+        uninstall_qt_translator(qapp)

@@ -18,8 +18,9 @@ def test_the_window_has_a_tab_per_job_reachable_by_keyboard(qtbot, editor_contex
     window.activateWindow()  # shortcuts reach only the active window (offscreen too)
     qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
     titles = [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())]
-    assert titles == ["Rules", "Suggestions", "Playlists & content", "What would play", "Reports"]
-    for index in (4, 2, 0):
+    assert titles == ["Rules", "Suggestions", "Playlists", "Content", "What would play", "Reports"]
+    assert window.tabs.widget(3) is window.content and window.tabs.widget(2) is window.playlists
+    for index in (5, 3, 0):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == index
 
@@ -94,3 +95,20 @@ def test_a_rule_disabled_in_the_editor_changes_what_the_running_player_plays(qtb
     player.finish()
     screen.close()
     player_db.close()
+
+
+def test_an_import_reaches_the_playlist_being_edited(qtbot, editor_context, tmp_path):
+    from tests.content.builders import write_image
+
+    window = EditorWindow(editor_context)
+    qtbot.addWidget(window)
+    window.content.library_folder = tmp_path / "library"
+    assert window.playlists.select_playlist("brand_loop")
+    window.playlists.remove_item()  # an unsaved edit: the playlists tab is not reloaded
+    edited = window.playlists.item_names()
+    window.content.import_paths([write_image(tmp_path / "Hot Soup.png")])
+    assert "hot_soup" in window.playlists.library_names() and window.playlists.item_names() == edited
+    assert window.playlists.choose_library_item("hot_soup")
+    window.playlists.add_item()
+    assert window.playlists.item_names() == [*edited, "hot_soup"]
+    assert "Not reloaded while you edit: Playlists" in window.statusBar().currentMessage()

@@ -8,6 +8,7 @@
   }
   var form = document.getElementById("upload-form");
   if (!form) { return; }
+  var tr = window.signageTr;  // the page's language (static/i18n.js)
   var zone = document.getElementById("dropzone");
   var input = document.getElementById("upload-file");
   var problem = document.getElementById("upload-problem");
@@ -21,7 +22,7 @@
     for (var i = 0; i < units.length; i++) {
       if (bytes >= units[i][1]) { return (bytes / units[i][1]).toFixed(1) + " " + units[i][0]; }
     }
-    return bytes + " bytes";
+    return tr("console.content", "{count} bytes", {count: bytes});
   }
 
   function say(text) {
@@ -37,12 +38,13 @@
 
   function send(file) {
     say("");
-    if (!file) { say("Choose an image or video file to upload."); return; }
+    if (!file) { say(tr("console.content", "Choose an image or video file to upload.")); return; }
     var maxBytes = Number(form.dataset.maxBytes);  // the server's limit, as the page was made with it
     var maxText = form.dataset.maxText;
     if (file.size > maxBytes) {
       // The server refuses it too (413); checking here spares sending gigabytes for nothing.
-      say(file.name + " is " + sizeText(file.size) + ", more than the largest upload the server takes (" + maxText + "); make it smaller and try again.");
+      say(tr("console.content", "{file} is {size}, more than the largest upload the server takes ({limit}); make it smaller and try again.",
+             {file: file.name, size: sizeText(file.size), limit: maxText}));
       return;
     }
     var body = new FormData();
@@ -59,27 +61,30 @@
       var answer = null;
       try { answer = JSON.parse(request.responseText); } catch (error) { answer = null; }
       if (request.status === 200 && answer && answer.next) {
-        busy(true, "Stored; opening its details…");
+        busy(true, tr("console.content", "Stored; opening its details…"));
         window.location.assign(answer.next);
         return;
       }
       busy(false);
       var maxText = form.dataset.maxText;
       if (request.status === 413) {
-        say(file.name + " is larger than the largest upload the server takes (" + maxText + "); nothing was stored.");
+        say(tr("console.content", "{file} is larger than the largest upload the server takes ({limit}); nothing was stored.",
+               {file: file.name, limit: maxText}));
       } else if (answer && answer.error && answer.error.reason) {
         say(answer.error.reason);
       } else if (request.status === 401 || request.status === 303) {
-        say("Your session has expired; sign in again in another tab, then drop the file again.");
+        say(tr("console.content", "Your session has expired; sign in again in another tab, then drop the file again."));
       } else {
-        say("The upload of " + file.name + " failed (the server answered " + request.status + "); try again.");
+        say(tr("console.content", "The upload of {file} failed (the server answered {status}); try again.",
+               {file: file.name, status: request.status}));
       }
     };
     request.onerror = function () {
       busy(false);
-      say("The upload of " + file.name + " was cut off (the network or the server went away); try again.");
+      say(tr("console.content", "The upload of {file} was cut off (the network or the server went away); try again.",
+             {file: file.name}));
     };
-    busy(true, "Sending " + file.name + "…");
+    busy(true, tr("console.content", "Sending {file}…", {file: file.name}));
     request.send(body);
   }
 
@@ -91,7 +96,7 @@
   zone.hidden = false;
   zone.tabIndex = 0;
   zone.setAttribute("role", "button");
-  zone.setAttribute("aria-label", "Drop an image or video here, or press Enter to choose one");
+  zone.setAttribute("aria-label", tr("console.content", "Drop an image or video here, or press Enter to choose one"));
   zone.addEventListener("click", function () { input.click(); });
   zone.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.click(); }
@@ -105,8 +110,8 @@
   zone.addEventListener("drop", function (event) {
     event.preventDefault();
     var files = event.dataTransfer && event.dataTransfer.files;
-    if (!files || files.length === 0) { say("Drop a file (an image or a video), not a link or text."); return; }
-    if (files.length > 1) { say("Drop one file at a time."); return; }
+    if (!files || files.length === 0) { say(tr("console.content", "Drop a file (an image or a video), not a link or text.")); return; }
+    if (files.length > 1) { say(tr("console.content", "Drop one file at a time.")); return; }
     send(files[0]);
   });
 })();

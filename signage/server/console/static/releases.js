@@ -6,6 +6,7 @@
   "use strict";
   var form = document.getElementById("editor");
   if (!form) { return; }
+  var tr = window.signageTr;  // the page's language (static/i18n.js)
   var formPart = document.getElementById("form-part");
   var yamlBox = document.getElementById("document_yaml");
   var save = document.getElementById("save");
@@ -50,8 +51,8 @@
       var list = id ? document.getElementById("problem-" + id) : null;
       if (list) {
         var atYaml = id === "document_yaml";  // lines and paths mean something only beside the YAML itself
-        var where = atYaml && problem.where !== "the document" ? problem.where + ": " : "";
-        item.textContent = (atYaml && problem.line ? "line " + problem.line + ": " : "") + where + problem.message;
+        var where = atYaml && problem.where !== tr("console.editor", "the document") ? problem.where + ": " : "";
+        item.textContent = (atYaml && problem.line ? tr("console.editor", "line {line}:", {line: problem.line}) + " " : "") + where + problem.message;
         list.appendChild(item);
         list.hidden = false;
         var input = document.getElementById(id);
@@ -67,7 +68,7 @@
   function validate() {
     var side = source();
     var mine = ++sequence;
-    status.textContent = "Checking…";
+    status.textContent = tr("console.editor", "Checking…");
     fetch(form.dataset.validate, {
       method: "POST",
       body: new FormData(form),
@@ -75,24 +76,25 @@
       credentials: "same-origin",
     }).then(function (reply) {
       if (reply.status === 401 || reply.status === 303) {
-        throw new Error("your session has expired: press Save to sign in again (the draft is kept)");
+        throw new Error(tr("console.editor", "your session has expired: press Save to sign in again (the draft is kept)"));
       }
-      if (!reply.ok) { throw new Error("the server answered " + reply.status); }
+      if (!reply.ok) { throw new Error(tr("console.editor", "the server answered {status}", {status: reply.status})); }
       return reply.json();
     }).then(function (answer) {
       if (mine !== sequence) { return; }  // a newer check is on its way
       show(answer.problems, answer.source);
       save.disabled = !answer.ok;
       var count = answer.problems.length;
-      status.textContent = answer.ok ? "No problems." :
-        count + (count === 1 ? " problem" : " problems") + " to fix before saving.";
+      // A count in a sentence needs the catalogue's plural forms; "Problems to fix ...: 3" needs none.
+      status.textContent = answer.ok ? tr("console.editor", "No problems.") :
+        tr("console.editor", "Problems to fix before saving: {count}", {count: count});
       if (answer.source === "form" && answer.yaml !== null && document.activeElement !== yamlBox) {
         yamlBox.value = answer.yaml;
       }
     }).catch(function (error) {
       if (mine !== sequence) { return; }
       save.disabled = false;  // the server checks on Save anyway
-      status.textContent = "Could not check as you type (" + error.message + ").";
+      status.textContent = tr("console.editor", "Could not check as you type ({reason}).", {reason: error.message});
     });
   }
 
@@ -109,7 +111,7 @@
   });
   form.querySelectorAll("input[name=source]").forEach(function (radio) {
     radio.addEventListener("change", function () {
-      if (radio.value === "form" && !window.confirm("Use the form again? What you changed in the YAML is replaced by what the form holds.")) {
+      if (radio.value === "form" && !window.confirm(tr("console.editor", "Use the form again? What you changed in the YAML is replaced by what the form holds."))) {
         setSource("yaml");
         return;
       }

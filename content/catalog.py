@@ -307,7 +307,7 @@ class ContentLibrary:
             age_restricted=bool(age_restricted),
         )
         info = probed if probed is not None else probe_media(path)
-        item = _file_item(path, info, settings, settings.name or _name_from_file(path, info.kind))
+        item = _file_item(path, info, settings, settings.name or name_from_file(path, info.kind))
         with self._transaction():
             self._check_free(item, replace)
             self._write(item, scan_settings=None)
@@ -721,7 +721,7 @@ class ContentLibrary:
         """The given name, else the file name's slug (or `kind_<sha256>`), else the first free slug_2, slug_3..."""
         if name is not None:
             return name
-        base = _name_from_file(source, kind, digest)
+        base = name_from_file(source, kind, digest)
         if replace or self.find(base) is None:
             return base
         for number in range(2, 10_000):
@@ -795,7 +795,7 @@ class ContentLibrary:
                     f" {taken[settings.name] or 'a text slide'}"
                 )
             return settings.name
-        candidates = [_name_from_file(path, kind), slugify(str(Path(relative).with_suffix(""))), slugify(relative)]
+        candidates = [name_from_file(path, kind), slugify(str(Path(relative).with_suffix(""))), slugify(relative)]
         for candidate in candidates:
             if candidate and candidate not in taken:
                 return candidate
@@ -1090,7 +1090,7 @@ def _changed_on_disk(item: ContentItem, path: Path) -> bool:
     return stat.st_size != item.size_bytes or stat.st_mtime_ns != item.mtime_ns
 
 
-def _name_from_file(path: Path, kind: ContentKind, digest: str | None = None) -> str:
+def name_from_file(path: Path, kind: ContentKind, digest: str | None = None) -> str:
     """The file name's slug; for a name with no letters a slug can use (Korean, say),
     the kind and the start of the file's sha256 (`image_1a2b3c4d`, hashed when no
     `digest` is given): stable for the same bytes, and the editor has no name field."""

@@ -64,7 +64,6 @@ from playlists.schedule import (
     ScheduleSettings,
 )
 from playlists.store import PlaylistStore
-from playlists.words import people_words, segment_words
 
 log = logging.getLogger(__name__)
 
@@ -513,7 +512,7 @@ class PlaybackCore:
         if latest is None:
             lines.append(tr("player", "audience: no snapshot yet"))
         else:
-            lines.append(tr("player", "audience: {audience}", audience=_summary_words(AudienceSummary.from_snapshot(latest))))
+            lines.append(tr("player", "audience: {audience}", audience=AudienceSummary.from_snapshot(latest).describe_words()))
         decision = self.decision
         if decision is not None:
             lines.append(tr(
@@ -837,27 +836,3 @@ _QUEUE_REASONS = {
         "player", "waits for the current item to end (equal or lower priority)"
     ),
 }
-
-
-def _summary_words(summary: AudienceSummary) -> str:
-    """`AudienceSummary.describe()` in the reader's language, the segment in words:
-    '1 person, young adults in business suits (confidence 0.67)'."""
-    if summary.signal == SignalState.NO_SIGNAL.value:
-        return tr("player", "no camera signal")
-    if summary.group_size == 0:
-        return tr("player", "nobody")
-    people = people_words(summary.group_size)
-    if summary.dominant_segment is None:
-        return people
-    confidence = f"{summary.confidence:.2f}"
-    # The summary's segment is a label, 'teen/school_uniform' ('unknown' for either part).
-    age, _, attire = summary.dominant_segment.partition("/")
-    age = None if age in ("", "unknown") else age
-    if age is None and attire in ("", "unknown"):
-        return tr("player", "{people} of unknown age (confidence {confidence})", people=people, confidence=confidence)
-    segment = segment_words(age, attire or None)
-    if summary.group_size == 1:
-        return tr("player", "{people}, {segment} (confidence {confidence})",
-                  people=people, segment=segment, confidence=confidence)
-    return tr("player", "{people}, mostly {segment} (confidence {confidence})",
-              people=people, segment=segment, confidence=confidence)

@@ -202,6 +202,35 @@ class AudienceSummary:
             counts_by_attire=_counts(snapshot.counts_by_attire),
         )
 
+    def describe_words(self) -> str:
+        """Who was there in the reader's language, the segment in words: '2 people, mostly
+        teens in school uniform (confidence 0.62)', '1 person (adults in business suits,
+        confidence 0.67)', 'nobody', 'no camera signal'. The overlay, `report plays`,
+        `play --headless` and `status` say it alike."""
+        from foundation.i18n import tr
+        from playlists.words import people_words, segment_words
+
+        if self.signal == SignalState.NO_SIGNAL.value:
+            return tr("audience", "no camera signal")
+        if self.group_size == 0:
+            return tr("audience", "nobody")
+        people = people_words(self.group_size)
+        if self.dominant_segment is None:
+            return people
+        confidence = f"{self.confidence:.2f}"
+        # The segment is a label, 'teen/school_uniform' ('unknown' for either part).
+        age, _, attire = self.dominant_segment.partition("/")
+        age = None if age in ("", "unknown") else age
+        attire = None if attire in ("", "unknown") else attire
+        if age is None and attire is None:
+            return tr("audience", "{people} of unknown age (confidence {confidence})", people=people, confidence=confidence)
+        segment = segment_words(age, attire)
+        if self.group_size == 1:
+            return tr("audience", "{people} ({segment}, confidence {confidence})",
+                      people=people, segment=segment, confidence=confidence)
+        return tr("audience", "{people}, mostly {segment} (confidence {confidence})",
+                  people=people, segment=segment, confidence=confidence)
+
     def to_dict(self) -> dict:
         """JSON-ready dict with the same keys as the fields (confidence to 3 decimals:
         a trace compared across machines must not depend on the last bits of a float)."""

@@ -638,7 +638,7 @@ def _chunks(path: Path) -> Iterator[bytes]:
 
 
 def _content_push(args: argparse.Namespace) -> int:
-    from content.catalog import DEFAULT_IMAGE_DURATION_S, _title_from_file, slugify
+    from content.catalog import DEFAULT_IMAGE_DURATION_S, _title_from_file, name_from_file
     from content.probe import ContentKind, probe_media
 
     files = _media_files(args.paths)
@@ -651,9 +651,8 @@ def _content_push(args: argparse.Namespace) -> int:
     names: dict[str, Path] = {}
     for path in files:
         info = probe_media(path)  # MediaError naming the file: not an image or video the player can show
-        name = args.name or slugify(path.stem)
-        if not name:
-            raise DataError(f"{path}: no name can be made from the file name; give --name")
+        # A name with no letters a slug can use (Korean, say) becomes image_1a2b3c4d, as `content add` does.
+        name = args.name or name_from_file(path, info.kind)
         if name in names:
             raise DataError(f"{path}: its name {name!r} is also that of {names[name]}: rename one of them")
         names[name] = path

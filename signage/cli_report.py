@@ -216,23 +216,8 @@ _PLAY_HEADERS = (
 
 
 def audience_words(audience) -> str:
-    """A play's audience (`proof_of_play.AudienceSummary`) in the reader's words: '2 people,
-    mostly teens in school uniform (confidence 0.62)', 'nobody', 'no camera signal'."""
-    from playlists.words import people_words, segment_key_words
-
-    if audience.signal == "no_signal":
-        return tr("cli.report", "no camera signal")
-    if audience.group_size == 0:
-        return tr("cli.report", "nobody")
-    people = people_words(audience.group_size)
-    if audience.dominant_segment is None:
-        return people
-    segment, confidence = segment_key_words(audience.dominant_segment), f"{audience.confidence:.2f}"
-    if audience.group_size == 1:
-        return tr("cli.report", "{people} ({segment}, confidence {confidence})",
-                  people=people, segment=segment, confidence=confidence)
-    return tr("cli.report", "{people}, mostly {segment} (confidence {confidence})",
-              people=people, segment=segment, confidence=confidence)
+    """A play's audience (`proof_of_play.AudienceSummary`) in the reader's words."""
+    return audience.describe_words()
 
 
 def _outcome(record) -> str:

@@ -8,6 +8,7 @@ would type it; the kiosk's side (enrol, heartbeat, screenshot) is done over HTTP
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -257,6 +258,17 @@ def test_an_invalid_release_names_the_file_and_line(live_server, session_file, t
     err = one_line_error(fleet(capsys, "release", "push", "seoul", str(rules)))
     assert f"422 invalid_release: {rules}:3: YAML syntax" in err  # the end of the file
     assert "has no releases yet" in ok(fleet(capsys, "release", "list", "seoul"))
+
+
+def test_a_korean_file_name_gets_a_generated_name(live_server, session_file, tmp_path, capsys):
+    # A name with no letters a slug can use becomes image_<sha256 prefix>, as `content add` does.
+    ok(login(capsys, live_server))
+    ad = tmp_path / "과자 할인.png"
+    write_png(ad, (40, 200, 40))
+    out = ok(fleet(capsys, "content", "push", str(ad)))
+    assert "1 uploaded" in out
+    digest = hashlib.sha256(ad.read_bytes()).hexdigest()
+    assert re.search(rf"image_{digest[:8]}\s+image", ok(fleet(capsys, "library", "list")))
 
 
 def test_refusals_are_one_line_with_status_code_and_reason(live_server, api, session_file, tmp_path, capsys):

@@ -50,7 +50,7 @@ def test_the_overlay_in_english(store_db):  # noqa: F811
     lines = core_at(store_db, 16, 10).overlay_lines()
     text = "\n".join(lines)
     assert not HANGUL.search(text)
-    assert lines[0] == "audience: 1 person, teens in school uniform (confidence 0.90)", lines[0]
+    assert lines[0] == "audience: 1 person (teens in school uniform, confidence 0.90)", lines[0]
     assert lines[1].startswith("decision: ") and "Rule " in lines[1]
     assert any(line.startswith("playing: ") and "(rule " in line for line in lines)
     assert re.fullmatch(r"rules revision \d+, \d+ rules", lines[-1]), lines[-1]

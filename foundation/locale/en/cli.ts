@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>audience</name>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>no camera signal</source>
+        <translation>no camera signal</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people} ({segment}, confidence {confidence})</source>
+        <translation>{people} ({segment}, confidence {confidence})</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people} of unknown age (confidence {confidence})</source>
+        <translation>{people} of unknown age (confidence {confidence})</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people}, mostly {segment} (confidence {confidence})</source>
+        <translation>{people}, mostly {segment} (confidence {confidence})</translation>
+    </message>
+</context>
+<context>
     <name>cli.report</name>
     <message numerus="yes">
         <location filename="../../../signage/cli_report.py"/>
@@ -123,16 +151,6 @@
     </message>
     <message>
         <location filename="../../../signage/cli_report.py"/>
-        <source>no camera signal</source>
-        <translation>no camera signal</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>nobody</source>
-        <translation>nobody</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
         <source>on screen</source>
         <translation>on screen</translation>
     </message>
@@ -170,16 +188,6 @@
         <location filename="../../../signage/cli_report.py"/>
         <source>{count} unfinished</source>
         <translation>{count} unfinished</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>{people} ({segment}, confidence {confidence})</source>
-        <translation>{people} ({segment}, confidence {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>{people}, mostly {segment} (confidence {confidence})</source>
-        <translation>{people}, mostly {segment} (confidence {confidence})</translation>
     </message>
     <message>
         <location filename="../../../signage/cli_report.py"/>
@@ -1108,16 +1116,6 @@
     </message>
     <message>
         <location filename="../../../playlists/playback.py"/>
-        <source>no camera signal</source>
-        <translation>no camera signal</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>nobody</source>
-        <translation>nobody</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
         <source>playing: the built-in slide {item}</source>
         <translation>playing: the built-in slide {item}</translation>
     </message>
@@ -1148,21 +1146,6 @@
         <location filename="../../../playlists/playback.py"/>
         <source>waits for the current item to end (equal or lower priority)</source>
         <translation>waits for the current item to end (equal or lower priority)</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people} of unknown age (confidence {confidence})</source>
-        <translation>{people} of unknown age (confidence {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people}, mostly {segment} (confidence {confidence})</source>
-        <translation>{people}, mostly {segment} (confidence {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people}, {segment} (confidence {confidence})</source>
-        <translation>{people}, {segment} (confidence {confidence})</translation>
     </message>
 </context>
 <context>

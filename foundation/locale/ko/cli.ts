@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en_US">
 <context>
+    <name>audience</name>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>no camera signal</source>
+        <translation>카메라 신호 없음</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>nobody</source>
+        <translation>아무도 없음</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people} ({segment}, confidence {confidence})</source>
+        <translation>{people} ({segment}, 신뢰도 {confidence})</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people} of unknown age (confidence {confidence})</source>
+        <translation>{people}, 연령 알 수 없음 (신뢰도 {confidence})</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/proof_of_play.py"/>
+        <source>{people}, mostly {segment} (confidence {confidence})</source>
+        <translation>{people}, 주로 {segment} (신뢰도 {confidence})</translation>
+    </message>
+</context>
+<context>
     <name>cli.report</name>
     <message numerus="yes">
         <location filename="../../../signage/cli_report.py"/>
@@ -122,16 +150,6 @@
     </message>
     <message>
         <location filename="../../../signage/cli_report.py"/>
-        <source>no camera signal</source>
-        <translation>카메라 신호 없음</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>nobody</source>
-        <translation>아무도 없음</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
         <source>on screen</source>
         <translation>화면에 표시 중</translation>
     </message>
@@ -169,16 +187,6 @@
         <location filename="../../../signage/cli_report.py"/>
         <source>{count} unfinished</source>
         <translation>끝나지 않음 {count}회</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>{people} ({segment}, confidence {confidence})</source>
-        <translation>{people} ({segment}, 신뢰도 {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../signage/cli_report.py"/>
-        <source>{people}, mostly {segment} (confidence {confidence})</source>
-        <translation>{people}, 주로 {segment} (신뢰도 {confidence})</translation>
     </message>
     <message>
         <location filename="../../../signage/cli_report.py"/>
@@ -1091,16 +1099,6 @@
     </message>
     <message>
         <location filename="../../../playlists/playback.py"/>
-        <source>no camera signal</source>
-        <translation>카메라 신호 없음</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>nobody</source>
-        <translation>아무도 없음</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
         <source>playing: the built-in slide {item}</source>
         <translation>재생 중: 기본 제공 슬라이드 {item}</translation>
     </message>
@@ -1130,21 +1128,6 @@
         <location filename="../../../playlists/playback.py"/>
         <source>waits for the current item to end (equal or lower priority)</source>
         <translation>현재 항목이 끝나기를 기다립니다(같거나 낮은 우선순위)</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people} of unknown age (confidence {confidence})</source>
-        <translation>{people}, 연령 미상(신뢰도 {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people}, mostly {segment} (confidence {confidence})</source>
-        <translation>{people}, 주로 {segment}(신뢰도 {confidence})</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/playback.py"/>
-        <source>{people}, {segment} (confidence {confidence})</source>
-        <translation>{people}, {segment}(신뢰도 {confidence})</translation>
     </message>
 </context>
 <context>

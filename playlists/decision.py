@@ -814,16 +814,6 @@ def display_minors_reason(reason: str) -> str:
     return reason  # a reason this table does not know yet: English rather than nothing
 
 
-def _or_list(words: list[str]) -> str:
-    """'a', 'a or b', 'a, b or c', each join a translated pattern (Korean reorders it)."""
-    if not words:
-        return ""
-    text = words[-1]
-    for word in reversed(words[:-1]):
-        text = tr("decision", "{first} or {rest}", first=word, rest=text)
-    return text
-
-
 def display_conditions(rule: Rule) -> str:
     """A rule's conditions in words: 'teens, on weekdays, 15:00-18:30'."""
     from playlists.learning import audience_words, when_words
@@ -929,7 +919,7 @@ def display_explanation(decision: Decision) -> str:
 
 def display_why_not(decision: Decision, rule: Rule, code: str) -> str:
     """Why `rule` did not win, in the reader's language (`code` as in `Decision.considered`)."""
-    from playlists.words import age_group_words, attire_words, company_words
+    from playlists.words import age_group_words, attire_words, company_words, or_words
 
     c, audience, when = rule.conditions, decision.audience, decision.when
     if code == DISABLED:
@@ -951,21 +941,21 @@ def display_why_not(decision: Decision, rule: Rule, code: str) -> str:
         return tr("decision", "needs someone in front of the screen, and nobody is there")
     if code == AGE:
         return tr("decision", "wants {wanted}; the audience is {actual}",
-                  wanted=_or_list([age_group_words(g) for g in c.age_groups]),
+                  wanted=or_words([age_group_words(g) for g in c.age_groups]),
                   actual=age_group_words(audience.age_group) if audience.age_group else tr("decision", "of unknown age"))
     if code == ATTIRE and audience.attire is Attire.UNKNOWN:
         return tr("decision", "wants {wanted}; the audience's clothes are not recognised",
-                  wanted=_or_list([attire_words(a) for a in c.attire]))
+                  wanted=or_words([attire_words(a) for a in c.attire]))
     if code == ATTIRE:
         return tr("decision", "wants {wanted}; the audience wears {actual}",
-                  wanted=_or_list([attire_words(a) for a in c.attire]), actual=attire_words(audience.attire))
+                  wanted=or_words([attire_words(a) for a in c.attire]), actual=attire_words(audience.attire))
     if code == GENDER_OFF:
         return tr("decision", "targets a gender, and gender targeting is switched off")
     if code == GENDER:
         return tr("decision", "targets another gender than the audience's")
     if code == COMPANY:
         return tr("decision", "wants {wanted}; the audience is {actual}",
-                  wanted=_or_list([company_words(k) for k in c.company]),
+                  wanted=or_words([company_words(k) for k in c.company]),
                   actual=company_words(audience.company) if audience.company else tr("decision", "company not known"))
     if code == GROUP_SIZE:
         wanted = (tr("decision", "groups of %n or more", n=c.min_group_size) if c.max_group_size is None

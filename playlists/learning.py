@@ -103,7 +103,7 @@ from playlists.model import (
     TimeWindow,
     describe_weekdays,
 )
-from playlists.words import age_group_words, attire_words, segment_words
+from playlists.words import age_group_words, and_words, attire_words, or_words, segment_words
 
 if TYPE_CHECKING:  # playlists.uplift reads this module's settings: no import at run time
     from playlists.uplift import UpliftReport
@@ -939,12 +939,12 @@ def audience_words(conditions: Conditions) -> str:
     if len(ages) * len(attires) * len(companies) == 1:
         return segment_words(ages[0], attires[0], None, companies[0])
     # A rule for children and teens plays for both: "and", where its attires are "or".
-    who = _and_words([age_group_words(a) for a in conditions.age_groups]) if conditions.age_groups else segment_words()
+    who = and_words([age_group_words(a) for a in conditions.age_groups]) if conditions.age_groups else segment_words()
     if conditions.attire:
-        who = tr("learning", "{who} in {attire}", who=who, attire=_or_words([attire_words(a) for a in conditions.attire]))
+        who = tr("learning", "{who} in {attire}", who=who, attire=or_words([attire_words(a) for a in conditions.attire]))
     if conditions.company:
         return tr("learning", "{who}: {company}", who=who,
-                  company=_or_words([segment_words(company=c) for c in conditions.company]))
+                  company=or_words([segment_words(company=c) for c in conditions.company]))
     return who
 
 
@@ -965,27 +965,6 @@ def when_words(conditions: Conditions) -> str:
     if hours:
         return tr("learning", "every day, {hours}", hours=hours)
     return day_words
-
-
-def _and_words(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if not words:
-        return ""
-    text = words[-1]
-    for index, word in enumerate(reversed(words[:-1])):
-        pattern = tr_noop("learning", "{first} and {rest}") if index == 0 else tr_noop("learning", "{first}, {rest}")
-        text = tr("learning", pattern, first=word, rest=text)
-    return text
-
-
-def _or_words(words: list[str]) -> str:
-    """'a', 'a or b', 'a, b or c' (each join a translated pattern, so Korean can reorder it)."""
-    if not words:
-        return ""
-    text = words[-1]
-    for word in reversed(words[:-1]):
-        text = tr("learning", "{first} or {rest}", first=word, rest=text)
-    return text
 
 
 def context_of(rule: Rule, settings: LearningSettings = LearningSettings()) -> Context | None:
@@ -1061,7 +1040,7 @@ def playlist_choice_words(
             n=chosen.tagged_items, playlist=rule.playlist, items=chosen.items, tag=tag,
         )
     playing = sorted(chosen.rules_playing, key=lambda r: (-r.priority, r.name))
-    aimed = _or_words([tr("learning", "{who} ({rule})", who=audience_words(r.conditions), rule=r.name) for r in playing])
+    aimed = or_words([tr("learning", "{who} ({rule})", who=audience_words(r.conditions), rule=r.name) for r in playing])
     who = audience_words(rule.conditions)
     new_name = suggested_playlist_name(context, tag) if context else f"{rule.playlist}_{tag}"
     return tr(

@@ -118,3 +118,24 @@ def segment_key_words(key: str) -> str:
 def people_words(count: int) -> str:
     """'1 person', '3 people' (Korean '3명')."""
     return tr("words", "%n people", n=count)
+
+
+def or_words(words: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c': each join is a translated pattern, so Korean can reorder it."""
+    if not words:
+        return ""
+    text = words[-1]
+    for word in reversed(words[:-1]):
+        text = tr("words", "{first} or {rest}", first=word, rest=text)
+    return text
+
+
+def and_words(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' (translated joins, as `or_words`)."""
+    if not words:
+        return ""
+    text = words[-1]
+    for index, word in enumerate(reversed(words[:-1])):
+        pattern = tr_noop("words", "{first} and {rest}") if index == 0 else tr_noop("words", "{first}, {rest}")
+        text = tr("words", pattern, first=word, rest=text)
+    return text

@@ -792,11 +792,6 @@
     </message>
     <message>
         <location filename="../../../playlists/decision.py"/>
-        <source>{first} or {rest}</source>
-        <translation>{first} or {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/decision.py"/>
         <source>{first}, {second}</source>
         <translation>{first}, {second}</translation>
     </message>
@@ -1037,21 +1032,6 @@
         <location filename="../../../playlists/learning.py"/>
         <source>{days}, {hours}</source>
         <translation>{days}, {hours}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first} and {rest}</source>
-        <translation>{first} and {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first} or {rest}</source>
-        <translation>{first} or {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <location filename="../../../playlists/learning.py"/>
@@ -1587,6 +1567,21 @@
         <location filename="../../../playlists/words.py"/>
         <source>young adults (about 20-29)</source>
         <translation>young adults (about 20-29)</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first} and {rest}</source>
+        <translation>{first} and {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first} or {rest}</source>
+        <translation>{first} or {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <location filename="../../../playlists/words.py"/>

@@ -781,11 +781,6 @@
     </message>
     <message>
         <location filename="../../../playlists/decision.py"/>
-        <source>{first} or {rest}</source>
-        <translation>{first} 또는 {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/decision.py"/>
         <source>{first}, {second}</source>
         <translation>{first}, {second}</translation>
     </message>
@@ -1021,21 +1016,6 @@
         <location filename="../../../playlists/learning.py"/>
         <source>{days}, {hours}</source>
         <translation>{days} {hours}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first} and {rest}</source>
-        <translation>{first} 및 {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first} or {rest}</source>
-        <translation>{first} 또는 {rest}</translation>
-    </message>
-    <message>
-        <location filename="../../../playlists/learning.py"/>
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <location filename="../../../playlists/learning.py"/>
@@ -1563,6 +1543,21 @@
         <location filename="../../../playlists/words.py"/>
         <source>young adults (about 20-29)</source>
         <translation>청년 (약 20-29세)</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first} and {rest}</source>
+        <translation>{first} 및 {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first} or {rest}</source>
+        <translation>{first} 또는 {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../../playlists/words.py"/>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <location filename="../../../playlists/words.py"/>
